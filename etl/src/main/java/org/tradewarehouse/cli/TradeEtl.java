@@ -1,0 +1,29 @@
+package org.tradewarehouse.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line of trade-warehouse. Each sub-command starts the warehouse (Spring context, database) only
+ * when it needs it, so help and bad arguments answer at once.
+ */
+@Command(name = "trade-etl", mixinStandardHelpOptions = true, version = "trade-etl 0.1.0",
+        description = "Loads French customs (DGDDI) regional foreign-trade publications into the trade warehouse.",
+        subcommands = {LoadCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Database: set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD for an"
+                + " external PostgreSQL; without them an embedded PostgreSQL keeps its data in TRADE_DATA_DIR"
+                + " (default ~/.trade-warehouse/pgdata)."})
+public class TradeEtl implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TradeEtl()).execute(args));
+    }
+}

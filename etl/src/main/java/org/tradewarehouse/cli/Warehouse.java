@@ -1,0 +1,19 @@
+package org.tradewarehouse.cli;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tradewarehouse.TradeWarehouseApplication;
+
+/** Starts the warehouse behind a command: database (external or embedded), schema migration, jobs. */
+final class Warehouse {
+
+    private Warehouse() {
+    }
+
+    static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(TradeWarehouseApplication.class)
+                .web(WebApplicationType.NONE)
+                .run();
+    }
+}

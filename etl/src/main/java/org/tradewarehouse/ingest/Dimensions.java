@@ -1,0 +1,192 @@
+package org.tradewarehouse.ingest;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.tradewarehouse.nomenclature.Na2008;
+import org.tradewarehouse.nomenclature.PartnerCountries;
+import org.tradewarehouse.nomenclature.Territories;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.tradewarehouse.db.dw.Tables.DIM_GEOGRAPHY;
+import static org.tradewarehouse.db.dw.Tables.DIM_PARTNER_COUNTRY;
+import static org.tradewarehouse.db.dw.Tables.DIM_PRODUCT;
+
+/**
+ * Brings the dimensions up to date with the codes a staged load uses, labelled from the annexes (this load's
+ * or earlier ones', the label valid for the load's latest period). A code no annex knows is still loaded, with
+ * a placeholder label, and reported.
+ */
+class Dimensions {
+
+    private final DSLContext dsl;
+    private final Na2008 na2008;
+
+    Dimensions(DSLContext dsl, Na2008 na2008) {
+        this.dsl = dsl;
+        this.na2008 = na2008;
+    }
+
+    /** Updates every dimension for the staged load; returns the codes absent from the nomenclatures. */
+    List<String> update(long loadId) {
+        keepAnnexLabels(loadId);
+        Integer lastYear = dsl.fetchOne("select max(year)::int from staging.trade_row where load_id = ?", loadId)
+                .get(0, Integer.class);
+        if (lastYear == null) {
+            return List.of();
+        }
+        int period = lastYear * 100 + 12;
+        dsl.execute("insert into dw.dim_time (time_key, year, quarter, label)"
+                + " select distinct year * 10 + quarter, year, quarter, year || '-T' || quarter"
+                + " from staging.trade_row where load_id = ? on conflict do nothing", loadId);
+        List<String> unknown = new ArrayList<>();
+        updateGeography(loadId, period, unknown);
+        updateProducts(loadId, period, unknown);
+        updatePartners(loadId, period, unknown);
+        return unknown;
+    }
+
+    private void keepAnnexLabels(long loadId) {
+        dsl.execute("insert into dw.annex_label (kind, code, label, valid_from, valid_to, region_code, region_name)"
+                + " select distinct on (kind, code, valid_from) kind, code, label, valid_from, valid_to, region_code, region_name"
+                + " from staging.annex_label where load_id = ? order by kind, code, valid_from"
+                + " on conflict (kind, code, valid_from) do update set label = excluded.label, valid_to = excluded.valid_to,"
+                + " region_code = excluded.region_code, region_name = excluded.region_name", loadId);
+    }
+
+    /** Labels of one annex, the one valid at {@code period} for each code (else the latest one). */
+    private Map<String, Record> labels(String kind, int period) {
+        return dsl.fetch("select distinct on (code) code, label, region_code, region_name from dw.annex_label"
+                        + " where kind = ? order by code, (valid_from <= ? and valid_to >= ?) desc, valid_from desc",
+                        kind, period, period)
+                .intoMap(r -> r.get("code", String.class));
+    }
+
+    private void updateGeography(long loadId, int period, List<String> unknown) {
+        Map<String, Record> annex = labels("DEPARTEMENT", period);
+        Set<String> known = dsl.fetch("select dep_code from dw.dim_geography where known").intoSet(0, String.class);
+        for (Record staged : dsl.fetch("select dep_code, min(region_code) as region_code from staging.trade_row"
+                + " where load_id = ? group by dep_code", loadId)) {
+            String dep = staged.get("dep_code", String.class);
+            Record label = annex.get(dep);
+            if (label == null) {
+                if (!known.contains(dep)) {
+                    unknown.add("département " + dep);
+                    String region = staged.get("region_code", String.class);
+                    upsertGeography(dep, "Département " + dep + " (absent de la nomenclature)", region,
+                            "Région " + region, false);
+                }
+                continue;
+            }
+            upsertGeography(dep, label.get("label", String.class), label.get("region_code", String.class),
+                    label.get("region_name", String.class), true);
+        }
+    }
+
+    private void upsertGeography(String dep, String name, String region, String regionName, boolean known) {
+        String inseeRegion = Territories.inseeRegionOfDepartement(dep).orElse(null);
+        String inseeRegionName = Territories.regionOfDepartement(dep).map(Territories.RegionRef::inseeName).orElse(null);
+        String[] insee = Territories.inseeDepartements(dep).toArray(String[]::new);
+        dsl.insertInto(DIM_GEOGRAPHY)
+                .set(DIM_GEOGRAPHY.DEP_CODE, dep)
+                .set(DIM_GEOGRAPHY.DEP_INSEE_CODES, insee)
+                .set(DIM_GEOGRAPHY.DEP_NAME, name)
+                .set(DIM_GEOGRAPHY.REGION_CODE, region)
+                .set(DIM_GEOGRAPHY.REGION_NAME, regionName)
+                .set(DIM_GEOGRAPHY.REGION_INSEE_CODE, inseeRegion)
+                .set(DIM_GEOGRAPHY.REGION_INSEE_NAME, inseeRegionName)
+                .set(DIM_GEOGRAPHY.KNOWN, known)
+                .onConflict(DIM_GEOGRAPHY.DEP_CODE).doUpdate()
+                .set(DIM_GEOGRAPHY.DEP_INSEE_CODES, insee)
+                .set(DIM_GEOGRAPHY.DEP_NAME, name)
+                .set(DIM_GEOGRAPHY.REGION_CODE, region)
+                .set(DIM_GEOGRAPHY.REGION_NAME, regionName)
+                .set(DIM_GEOGRAPHY.REGION_INSEE_CODE, inseeRegion)
+                .set(DIM_GEOGRAPHY.REGION_INSEE_NAME, inseeRegionName)
+                .set(DIM_GEOGRAPHY.KNOWN, known)
+                .execute();
+    }
+
+    private void updateProducts(long loadId, int period, List<String> unknown) {
+        Map<String, Record> cpf4Labels = labels("CPF4", period);
+        Map<String, Record> a129Labels = labels("A129", period);
+        Map<String, String> existing = new HashMap<>();
+        dsl.fetch("select cpf4, cpf4_label from dw.dim_product where known")
+                .forEach(r -> existing.put(r.get(0, String.class), r.get(1, String.class)));
+        for (Record staged : dsl.fetch("select cpf4, mode() within group (order by a129) as a129 from staging.trade_row"
+                + " where load_id = ? group by cpf4", loadId)) {
+            String cpf4 = staged.get("cpf4", String.class);
+            String a129 = staged.get("a129", String.class);
+            Record cpf4Label = cpf4Labels.get(cpf4);
+            if (cpf4Label == null && existing.containsKey(cpf4)) {
+                continue; // known from an earlier load; this publication shipped no annex
+            }
+            if (cpf4Label == null) {
+                unknown.add("CPF4 " + cpf4);
+            }
+            Record a129Label = a129Labels.get(a129);
+            var levels = na2008.forCpf4(cpf4).orElse(null);
+            var row = dsl.newRecord(DIM_PRODUCT);
+            row.setCpf4(cpf4);
+            row.setCpf4Label(cpf4Label != null ? cpf4Label.get("label", String.class) : "CPF4 " + cpf4 + " (absent de la nomenclature)");
+            row.setA129(a129);
+            row.setA129Label(a129Label != null ? a129Label.get("label", String.class) : "A129 " + a129);
+            row.setKnown(cpf4Label != null);
+            if (levels != null) {
+                row.setA88(levels.a88());
+                row.setA88Label(levels.a88Label());
+                row.setA64(levels.a64());
+                row.setA64Label(levels.a64Label());
+                row.setA38(levels.a38());
+                row.setA38Label(levels.a38Label());
+                row.setA21(levels.a21());
+                row.setA21Label(levels.a21Label());
+                row.setA17(levels.a17());
+                row.setA17Label(levels.a17Label());
+                row.setA10(levels.a10());
+                row.setA10Label(levels.a10Label());
+            }
+            row.changed(DIM_PRODUCT.PRODUCT_KEY, false);
+            dsl.insertInto(DIM_PRODUCT).set(row)
+                    .onConflict(DIM_PRODUCT.CPF4).doUpdate().set(row)
+                    .execute();
+        }
+    }
+
+    private void updatePartners(long loadId, int period, List<String> unknown) {
+        Map<String, Record> annex = labels("PAYS", period);
+        Set<String> known = dsl.fetch("select code from dw.dim_partner_country where known").intoSet(0, String.class);
+        List<String> staged = dsl.fetch("select distinct country from staging.trade_row where load_id = ?", loadId)
+                .getValues(0, String.class);
+        for (String code : staged) {
+            Record label = annex.get(code);
+            if (label == null && known.contains(code)) {
+                continue;
+            }
+            if (label == null) {
+                unknown.add("pays " + code);
+            }
+            String name = label != null ? label.get("label", String.class) : "Pays " + code + " (absent de la nomenclature)";
+            boolean eu27 = PartnerCountries.isEu27(code);
+            dsl.insertInto(DIM_PARTNER_COUNTRY)
+                    .set(DIM_PARTNER_COUNTRY.CODE, code)
+                    .set(DIM_PARTNER_COUNTRY.LABEL, name)
+                    .set(DIM_PARTNER_COUNTRY.EU27, eu27)
+                    .set(DIM_PARTNER_COUNTRY.KNOWN, label != null)
+                    .onConflict(DIM_PARTNER_COUNTRY.CODE).doUpdate()
+                    .set(DIM_PARTNER_COUNTRY.LABEL, name)
+                    .set(DIM_PARTNER_COUNTRY.EU27, eu27)
+                    .set(DIM_PARTNER_COUNTRY.KNOWN, label != null)
+                    .execute();
+        }
+    }
+
+    static String describe(List<String> unknown) {
+        return unknown.stream().sorted().collect(Collectors.joining(", "));
+    }
+}

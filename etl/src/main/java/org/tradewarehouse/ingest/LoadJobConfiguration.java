@@ -1,0 +1,110 @@
+package org.tradewarehouse.ingest;
+
+import org.jooq.DSLContext;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.tradewarehouse.nomenclature.Na2008;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * The load job: stage the annexes, stage every data line (COPY, chunk by chunk, restartable), stop if lines were
+ * rejected and not accepted, then publish the staged slices in one transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LoadJobConfiguration {
+
+    public static final String JOB_NAME = "load";
+
+    @Bean
+    Job loadJob(JobRepository jobRepository, Step stageAnnexes, Step stageRows, Step checkRejects, Step publish) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(stageAnnexes)
+                .next(stageRows)
+                .next(checkRejects)
+                .next(publish)
+                .build();
+    }
+
+    @Bean
+    Step stageAnnexes(JobRepository jobRepository, PlatformTransactionManager tm, AnnexStagingTasklet tasklet) {
+        return new StepBuilder("stageAnnexes", jobRepository).tasklet(tasklet, tm).build();
+    }
+
+    @Bean
+    Step stageRows(JobRepository jobRepository, PlatformTransactionManager tm, PublicationReader reader,
+                   StagingWriter writer, @Value("${trade.load.chunk-size}") int chunkSize) {
+        return new StepBuilder("stageRows", jobRepository)
+                .<SourceLine, ParsedLine>chunk(chunkSize)
+                .transactionManager(tm)
+                .reader(reader)
+                .processor(new TradeLineParser())
+                .writer(writer)
+                .build();
+    }
+
+    @Bean
+    Step checkRejects(JobRepository jobRepository, PlatformTransactionManager tm, RejectGateTasklet tasklet) {
+        return new StepBuilder("checkRejects", jobRepository).tasklet(tasklet, tm).build();
+    }
+
+    @Bean
+    Step publish(JobRepository jobRepository, PlatformTransactionManager tm, PublishTasklet tasklet) {
+        return new StepBuilder("publish", jobRepository).tasklet(tasklet, tm).build();
+    }
+
+    @Bean
+    LoadProgress loadProgress(@Value("${trade.load.progress-interval}") Duration interval) {
+        return new LoadProgress(interval);
+    }
+
+    @Bean
+    Na2008 na2008() {
+        return Na2008.load();
+    }
+
+    @Bean
+    @StepScope
+    PublicationReader publicationReader(@Value("#{jobParameters['sources']}") String sources, LoadProgress progress) {
+        return new PublicationReader(LoadSources.inspect(sources).dataEntries(), progress);
+    }
+
+    @Bean
+    @StepScope
+    StagingWriter stagingWriter(DataSource dataSource, @Value("#{stepExecution.jobExecution.jobInstanceId}") long loadId) {
+        return new StagingWriter(dataSource, loadId);
+    }
+
+    @Bean
+    @StepScope
+    AnnexStagingTasklet annexStagingTasklet(JdbcTemplate jdbc, @Value("#{jobParameters['sources']}") String sources,
+                                            @Value("#{stepExecution.jobExecution.jobInstanceId}") long loadId) {
+        return new AnnexStagingTasklet(jdbc, LoadSources.inspect(sources), loadId);
+    }
+
+    @Bean
+    @StepScope
+    RejectGateTasklet rejectGateTasklet(JdbcTemplate jdbc, @Value("#{stepExecution.jobExecution.jobInstanceId}") long loadId,
+                                        @Value("#{jobParameters['acceptRejects']}") String acceptRejects) {
+        return new RejectGateTasklet(jdbc, loadId, Boolean.parseBoolean(acceptRejects));
+    }
+
+    @Bean
+    @StepScope
+    PublishTasklet publishTasklet(DSLContext dsl, Na2008 na2008,
+                                  @Value("#{stepExecution.jobExecution.jobInstanceId}") long loadId,
+                                  @Value("#{jobParameters['sources']}") String sources,
+                                  @Value("#{jobParameters['sha256']}") String sha256) {
+        return new PublishTasklet(dsl, new Dimensions(dsl, na2008), loadId, sources, sha256);
+    }
+}

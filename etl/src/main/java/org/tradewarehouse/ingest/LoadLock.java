@@ -1,0 +1,47 @@
+package org.tradewarehouse.ingest;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One load at a time per database, across processes and machines: a PostgreSQL session-level advisory lock held
+ * on its own connection for the whole load. It is released by PostgreSQL itself if the process dies.
+ */
+final class LoadLock implements AutoCloseable {
+
+    /** Arbitrary, fixed: the number every trade-warehouse load locks. */
+    private static final long LOAD_LOCK_KEY = 0x7472616465L; // "trade"
+
+    private final Connection connection;
+
+    private LoadLock(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The lock, or empty when another load holds it. */
+    static java.util.Optional<LoadLock> tryAcquire(DataSource dataSource) throws SQLException {
+        Connection c = dataSource.getConnection();
+        try (var st = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            st.setLong(1, LOAD_LOCK_KEY);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return java.util.Optional.of(new LoadLock(c));
+                }
+            }
+        }
+        c.close();
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (var st = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+            st.setLong(1, LOAD_LOCK_KEY);
+            st.execute();
+        } finally {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.tradewarehouse.ingest;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What a load did, in the operator's terms. */
+public record LoadOutcome(Status status, long loadId, List<FlowFigures> flows, List<String> slices,
+                          List<String> rejectSamples, String failure, Duration duration) {
+
+    public enum Status {
+        PUBLISHED(0), FAILED(1), BUSY(3), REJECTED(4);
+
+        public final int exitCode;
+
+        Status(int exitCode) {
+            this.exitCode = exitCode;
+        }
+    }
+
+    /** Per flow (E, I, or ? for rejected lines whose flow could not be read). */
+    public record FlowFigures(String flow, long rowsRead, long rowsLoaded, long rowsRejected, long valueLoadedEur,
+                              long valueRejectedEur) {
+    }
+
+    static LoadOutcome busy() {
+        return new LoadOutcome(Status.BUSY, 0, List.of(), List.of(), List.of(),
+                "another load is running on this database; try again when it has finished", Duration.ZERO);
+    }
+}

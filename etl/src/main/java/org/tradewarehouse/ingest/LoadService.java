@@ -1,0 +1,186 @@
+package org.tradewarehouse.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs the load job for a set of customs files: one load at a time per database, a failed or killed load of the
+ * same files resumed where it stopped, any other unfinished load abandoned and its staged rows dropped.
+ */
+@Service
+public class LoadService {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadService.class);
+    private static final int REJECT_SAMPLES = 10;
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job loadJob;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+
+    LoadService(JobOperator jobOperator, JobRepository jobRepository, Job loadJob, DataSource dataSource, JdbcTemplate jdbc) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.loadJob = loadJob;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    public LoadOutcome load(List<Path> files, boolean acceptRejects) throws Exception {
+        Publication.inspect(files);
+        String sha256 = LoadSources.sha256(files);
+        var lock = LoadLock.tryAcquire(dataSource);
+        if (lock.isEmpty()) {
+            return LoadOutcome.busy();
+        }
+        try (LoadLock held = lock.get()) {
+            recoverKilledLoads();
+            JobExecution previous = unfinished(sha256, acceptRejects);
+            JobExecution execution;
+            if (previous != null) {
+                log.info("Resuming load {} of the same files, stopped at {}", previous.getJobInstanceId(), previous.getEndTime());
+                abandonUnfinishedExcept(previous.getJobInstanceId());
+                execution = jobOperator.restart(previous);
+            } else {
+                abandonUnfinishedExcept(-1);
+                JobParameters parameters = new JobParametersBuilder()
+                        .addString("sources", LoadSources.parameter(files))
+                        .addString("sha256", sha256)
+                        .addString("acceptRejects", Boolean.toString(acceptRejects))
+                        .addLong("run", System.currentTimeMillis())
+                        .toJobParameters();
+                execution = jobOperator.start(loadJob, parameters);
+            }
+            return outcome(execution);
+        }
+    }
+
+    /** A load whose process died still reads as running; holding the lock proves it is not. */
+    private void recoverKilledLoads() {
+        for (JobExecution running : jobRepository.findRunningJobExecutions(LoadJobConfiguration.JOB_NAME)) {
+            log.warn("Load {} was interrupted (its process ended on {}); marking it failed so it can be resumed",
+                    running.getJobInstanceId(), running.getLastUpdated());
+            jobOperator.recover(running);
+        }
+    }
+
+    private JobExecution unfinished(String sha256, boolean acceptRejects) {
+        for (JobExecution last : lastExecutions()) {
+            JobParameters p = last.getJobParameters();
+            if (isResumable(last) && sha256.equals(p.getString("sha256"))
+                    && Boolean.toString(acceptRejects).equals(p.getString("acceptRejects"))) {
+                return last;
+            }
+        }
+        return null;
+    }
+
+    private void abandonUnfinishedExcept(long keptInstanceId) throws Exception {
+        for (JobExecution last : lastExecutions()) {
+            if (isResumable(last) && last.getJobInstanceId() != keptInstanceId) {
+                jobOperator.abandon(last);
+                jdbc.update("delete from staging.trade_row where load_id = ?", last.getJobInstanceId());
+                jdbc.update("delete from staging.annex_label where load_id = ?", last.getJobInstanceId());
+                log.info("Abandoned the unfinished load {} and dropped its staged rows", last.getJobInstanceId());
+            }
+        }
+    }
+
+    private List<JobExecution> lastExecutions() {
+        List<JobExecution> result = new ArrayList<>();
+        for (JobInstance instance : jobRepository.findJobInstances(LoadJobConfiguration.JOB_NAME)) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last != null) {
+                result.add(last);
+            }
+        }
+        return result;
+    }
+
+    private static boolean isResumable(JobExecution e) {
+        return e.getStatus() == BatchStatus.FAILED || e.getStatus() == BatchStatus.STOPPED;
+    }
+
+    private LoadOutcome outcome(JobExecution execution) {
+        long loadId = execution.getJobInstanceId();
+        Duration duration = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        boolean published = execution.getStatus() == BatchStatus.COMPLETED;
+        List<LoadOutcome.FlowFigures> flows = figures(loadId, published);
+        List<String> slices = published ? jdbc.queryForList("select year || '-T' || quarter || ' ' || flow from dw.load_slice"
+                + " where load_id = ? order by year, quarter, flow", String.class, loadId) : List.of();
+        List<String> samples = jdbc.queryForList("select file || ' line ' || line || ': ' || reason || ': ' || raw"
+                + " from staging.reject where load_id = ? order by file, line limit " + REJECT_SAMPLES, String.class, loadId);
+        if (published) {
+            return new LoadOutcome(LoadOutcome.Status.PUBLISHED, loadId, flows, slices, samples, null, duration);
+        }
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        boolean rejected = failures.stream().anyMatch(t -> explaining(t) instanceof RejectedLinesException);
+        String failure = failures.stream().map(t -> explaining(t).getMessage()).filter(Objects::nonNull).distinct()
+                .reduce((a, b) -> a + "; " + b).orElse("the load stopped with status " + execution.getStatus());
+        return new LoadOutcome(rejected ? LoadOutcome.Status.REJECTED : LoadOutcome.Status.FAILED, loadId, flows, slices,
+                samples, failure, duration);
+    }
+
+    /** Loaded figures from what was published (or, for a load that stopped, what it had staged), plus rejects. */
+    private List<LoadOutcome.FlowFigures> figures(long loadId, boolean published) {
+        String loaded = published
+                ? "select flow::text, sum(rows) as n, sum(value_eur) as eur from dw.load_slice where load_id = ? group by flow"
+                : "select flow::text, count(*) as n, sum(value_eur) as eur from staging.trade_row where load_id = ? group by flow";
+        List<LoadOutcome.FlowFigures> result = new ArrayList<>();
+        var rejected = jdbc.queryForList("select case when split_part(raw, ';', 1) in ('E', 'I') then split_part(raw, ';', 1)"
+                + " else '?' end as flow, count(*) as n, coalesce(sum(value_eur), 0) as eur from staging.reject"
+                + " where load_id = ? group by 1", loadId);
+        var loadedRows = jdbc.queryForList(loaded, loadId);
+        for (String flow : List.of("E", "I", "?")) {
+            long rows = 0, eur = 0, rejectedRows = 0, rejectedEur = 0;
+            for (var r : loadedRows) {
+                if (flow.equals(r.get("flow"))) {
+                    rows = ((Number) r.get("n")).longValue();
+                    eur = ((Number) r.get("eur")).longValue();
+                }
+            }
+            for (var r : rejected) {
+                if (flow.equals(r.get("flow"))) {
+                    rejectedRows = ((Number) r.get("n")).longValue();
+                    rejectedEur = ((Number) r.get("eur")).longValue();
+                }
+            }
+            if (rows + rejectedRows > 0) {
+                result.add(new LoadOutcome.FlowFigures(flow, rows + rejectedRows, rows, rejectedRows, eur, rejectedEur));
+            }
+        }
+        return result;
+    }
+
+    /** The exception that says what went wrong in the user's terms: ours or a reader's, else the root cause. */
+    private static Throwable explaining(Throwable t) {
+        Throwable root = t;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getClass().getName().startsWith("org.tradewarehouse.") || c instanceof ItemStreamException) {
+                return c;
+            }
+            root = c;
+        }
+        return root;
+    }
+}

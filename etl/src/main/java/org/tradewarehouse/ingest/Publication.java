@@ -1,0 +1,155 @@
+package org.tradewarehouse.ingest;
+
+import org.tradewarehouse.nomenclature.AnnexFile;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * The inputs of one load, checked before anything is written: each input must be a readable ZIP holding a
+ * regional data file, or a bare regional data file. Anything else is refused here with a one-line reason.
+ */
+public record Publication(List<DataEntry> dataEntries, List<AnnexEntry> annexEntries) {
+
+    public record AnnexEntry(AnnexFile.Kind kind, DataEntry entry) {
+    }
+
+    static final int EXPECTED_FIELDS = 10;
+    static final String EXPECTED_LAYOUT =
+            "Flux;Trimestre;Année;Code département;Code région;Code A129;Code CPF4;Code Pays;Valeur;Masse";
+    /** How many non-blank lines may open a file before the first one in the regional layout. */
+    private static final int LINES_TO_RECOGNISE = 20;
+
+    public static Publication inspect(List<Path> files) {
+        List<DataEntry> data = new ArrayList<>();
+        List<AnnexEntry> annexes = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new BadPublicationException(name + ": no such readable file");
+            }
+            long size = size(file);
+            if (size == 0) {
+                throw new BadPublicationException(name + ": the file is empty");
+            }
+            if (isZip(file)) {
+                inspectZip(file, data, annexes);
+            } else if (AnnexFile.Kind.ofFileName(name).isPresent()) {
+                throw new BadPublicationException(name + ": this is a label annex, not a data file; load the ZIP that holds it");
+            } else {
+                DataEntry entry = DataEntry.bare(file, size);
+                checkLayout(entry);
+                data.add(entry);
+            }
+        }
+        return new Publication(Collections.unmodifiableList(data), Collections.unmodifiableList(annexes));
+    }
+
+    private static void inspectZip(Path file, List<DataEntry> data, List<AnnexEntry> annexes) {
+        String name = file.getFileName().toString();
+        List<String> others = new ArrayList<>();
+        int before = data.size();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            var entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                var e = entries.nextElement();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                DataEntry entry = new DataEntry(file, e.getName(), e.getSize());
+                var kind = AnnexFile.Kind.ofFileName(e.getName());
+                if (kind.isPresent()) {
+                    annexes.add(new AnnexEntry(kind.get(), entry));
+                } else if (isDataCandidate(e.getName())) {
+                    if (e.getSize() == 0) {
+                        throw new BadPublicationException(entry.displayName() + ": the data file is empty");
+                    }
+                    data.add(entry);
+                } else {
+                    others.add(e.getName());
+                }
+            }
+        } catch (ZipException e) {
+            throw new BadPublicationException(name + ": not a readable ZIP archive, truncated or corrupted (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new BadPublicationException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (data.size() == before) {
+            throw new BadPublicationException(name + ": no regional data file in this ZIP"
+                    + (others.isEmpty() ? "" : " (found only: " + String.join(", ", others) + ")"));
+        }
+        for (DataEntry entry : data.subList(before, data.size())) {
+            checkLayout(entry);
+        }
+    }
+
+    /** Text files that are neither an annex nor the customs' read-me. */
+    private static boolean isDataCandidate(String entryName) {
+        String base = entryName.substring(entryName.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return base.endsWith(".txt") && !base.startsWith("lisez") && !base.startsWith("description")
+                && !base.startsWith("readme");
+    }
+
+    /** Refuses a file of another format (e.g. the national NC8 file) before a single row is staged. */
+    private static void checkLayout(DataEntry entry) {
+        try (InputStream in = entry.open();
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int seen = 0;
+            int firstFieldCount = -1;
+            while (seen < LINES_TO_RECOGNISE && (line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                int fields = line.split(";", -1).length;
+                if (fields == EXPECTED_FIELDS) {
+                    return;
+                }
+                if (firstFieldCount < 0) {
+                    firstFieldCount = fields;
+                }
+                seen++;
+            }
+            if (seen == 0) {
+                throw new BadPublicationException(entry.displayName() + ": the data file is empty");
+            }
+            throw new BadPublicationException(entry.displayName() + ": not a DGDDI regional data file (its first line has "
+                    + firstFieldCount + " fields; expected " + EXPECTED_FIELDS + ": " + EXPECTED_LAYOUT + ")");
+        } catch (IOException e) {
+            throw new BadPublicationException(entry.displayName() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean isZip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            return magic.length == 2 && magic[0] == 'P' && magic[1] == 'K';
+        } catch (IOException e) {
+            throw new BadPublicationException(file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new BadPublicationException(file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Bytes of data to read, for progress. */
+    public long dataBytes() {
+        return dataEntries.stream().mapToLong(e -> Math.max(e.size(), 0)).sum();
+    }
+}

@@ -1,0 +1,120 @@
+package org.tradewarehouse.ingest;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Reads every line of every data file of a publication, in order. Its position (file, line) is saved with each
+ * committed chunk, so a restarted load resumes after the last staged line instead of staging rows twice.
+ */
+class PublicationReader implements ItemStreamReader<SourceLine> {
+
+    private static final String FILE_KEY = "reader.file";
+    private static final String LINE_KEY = "reader.line";
+
+    private final List<DataEntry> entries;
+    private final LoadProgress progress;
+    private int fileIndex;
+    private long lineNumber;
+    private LineInput input;
+    private long bytesCounted;
+
+    PublicationReader(List<DataEntry> entries, LoadProgress progress) {
+        this.entries = entries;
+        this.progress = progress;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        fileIndex = context.getInt(FILE_KEY, 0);
+        long resumeAfter = context.getLong(LINE_KEY, 0L);
+        progress.start(entries.stream().mapToLong(DataEntry::size).sum());
+        for (int i = 0; i < fileIndex && i < entries.size(); i++) {
+            progress.addBytes(entries.get(i).size());
+        }
+        if (fileIndex < entries.size()) {
+            openCurrent();
+            try {
+                while (lineNumber < resumeAfter && input.next()) {
+                    lineNumber++;
+                }
+            } catch (IOException e) {
+                throw new ItemStreamException(entries.get(fileIndex).displayName() + ": cannot be read (" + e.getMessage() + ")", e);
+            }
+            countBytes();
+        }
+    }
+
+    @Override
+    public SourceLine read() {
+        while (fileIndex < entries.size()) {
+            DataEntry entry = entries.get(fileIndex);
+            try {
+                if (input.next()) {
+                    lineNumber++;
+                    if ((lineNumber & 1023) == 0) {
+                        countBytes();
+                    }
+                    progress.addLine();
+                    String text = input.text();
+                    return new SourceLine(entry.displayName(), lineNumber, text, text == null ? input.lenientText() : text);
+                }
+            } catch (IOException e) {
+                throw new ItemStreamException(entry.displayName() + " line " + (lineNumber + 1)
+                        + ": cannot be read, the archive may be corrupted (" + e.getMessage() + ")", e);
+            }
+            countBytes();
+            closeCurrent();
+            fileIndex++;
+            if (fileIndex < entries.size()) {
+                openCurrent();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putInt(FILE_KEY, fileIndex);
+        context.putLong(LINE_KEY, lineNumber);
+    }
+
+    @Override
+    public void close() {
+        closeCurrent();
+        progress.stop();
+    }
+
+    private void openCurrent() {
+        DataEntry entry = entries.get(fileIndex);
+        try {
+            input = new LineInput(entry.open());
+        } catch (IOException e) {
+            throw new ItemStreamException(entry.displayName() + ": cannot be opened (" + e.getMessage() + ")", e);
+        }
+        lineNumber = 0;
+        bytesCounted = 0;
+    }
+
+    private void countBytes() {
+        if (input != null) {
+            progress.addBytes(input.bytesRead() - bytesCounted);
+            bytesCounted = input.bytesRead();
+        }
+    }
+
+    private void closeCurrent() {
+        if (input != null) {
+            try {
+                input.close();
+            } catch (IOException ignored) {
+                // reading is over; nothing left to save
+            }
+            input = null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.tradewarehouse.warehouse;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A PostgreSQL 17 started from a jar when no external database is configured (no SPRING_DATASOURCE_URL).
+ * Its data directory outlives the process, so `load` and a later command see the same warehouse.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}' == ''")
+public class EmbeddedWarehouse {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedWarehouse.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${trade.embedded.data-dir}") Path dataDir) throws IOException {
+        Files.createDirectories(dataDir.getParent());
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_wal_size", "2GB")
+                    .start();
+            log.info("Embedded PostgreSQL warehouse in {} (port {})", dataDir, pg.getPort());
+            return pg;
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir
+                    + ": is another trade-etl process using it? (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres pg) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        ds.setUsername("postgres");
+        ds.setMaximumPoolSize(6);
+        ds.setPoolName("warehouse");
+        return ds;
+    }
+}

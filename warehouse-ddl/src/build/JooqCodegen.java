@@ -49,7 +49,8 @@ public class JooqCodegen {
                                     .withSchemata(
                                             new SchemaMappingType().withInputSchema("dw"),
                                             new SchemaMappingType().withInputSchema("staging"),
-                                            new SchemaMappingType().withInputSchema("mart")))
+                                            new SchemaMappingType().withInputSchema("mart"))
+                                    .withExcludes("dw\\.fact_trade_.*"))
                             .withGenerate(new Generate().withGeneratedAnnotation(false))
                             .withTarget(new Target()
                                     .withPackageName(packageName)

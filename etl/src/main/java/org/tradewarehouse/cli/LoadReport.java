@@ -28,6 +28,11 @@ final class LoadReport {
             w.printf(Locale.ROOT, "%-5s %,12d %,12d %,10d %,14.1f %,14.1f %,10.0f%n", f.flow(), f.rowsRead(), f.rowsLoaded(),
                     f.rowsRejected(), f.valueLoadedEur() / 1e6, f.valueRejectedEur() / 1e6, f.rowsRead() / seconds);
         }
+        if (!o.steps().isEmpty()) {
+            StringBuilder b = new StringBuilder("Steps:");
+            o.steps().forEach((name, d) -> b.append(String.format(Locale.ROOT, " %s %.1f s,", name, d.toMillis() / 1000.0)));
+            w.println(b.substring(0, b.length() - 1));
+        }
         if (!o.slices().isEmpty()) {
             w.println("Quarters replaced: " + String.join(", ", o.slices()));
         }

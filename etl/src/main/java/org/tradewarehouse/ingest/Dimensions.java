@@ -33,21 +33,20 @@ class Dimensions {
     }
 
     /** Updates every dimension for the staged load; returns the codes absent from the nomenclatures. */
-    List<String> update(long loadId) {
+    List<String> update(long loadId, StagedSummary staged, List<FactSlices.Slice> slices) {
         keepAnnexLabels(loadId);
-        Integer lastYear = dsl.fetchOne("select max(year)::int from staging.trade_row where load_id = ?", loadId)
-                .get(0, Integer.class);
-        if (lastYear == null) {
-            return List.of();
-        }
+        int lastYear = slices.stream().mapToInt(s -> s.timeKey() / 10).max().orElse(0);
         int period = lastYear * 100 + 12;
-        dsl.execute("insert into dw.dim_time (time_key, year, quarter, label)"
-                + " select distinct year * 10 + quarter, year, quarter, year || '-T' || quarter"
-                + " from staging.trade_row where load_id = ? on conflict do nothing", loadId);
+        for (int timeKey : slices.stream().map(FactSlices.Slice::timeKey).distinct().toList()) {
+            int year = timeKey / 10;
+            int quarter = timeKey % 10;
+            dsl.execute("insert into dw.dim_time (time_key, year, quarter, label) values (?, ?, ?, ?) on conflict do nothing",
+                    timeKey, year, quarter, year + "-T" + quarter);
+        }
         List<String> unknown = new ArrayList<>();
-        updateGeography(loadId, period, unknown);
-        updateProducts(loadId, period, unknown);
-        updatePartners(loadId, period, unknown);
+        updateGeography(staged.departements, period, unknown);
+        updateProducts(staged.products, period, unknown);
+        updatePartners(staged.countries.keySet(), period, unknown);
         return unknown;
     }
 
@@ -67,17 +66,16 @@ class Dimensions {
                 .intoMap(r -> r.get("code", String.class));
     }
 
-    private void updateGeography(long loadId, int period, List<String> unknown) {
+    private void updateGeography(Map<String, String> departements, int period, List<String> unknown) {
         Map<String, Record> annex = labels("DEPARTEMENT", period);
         Set<String> known = dsl.fetch("select dep_code from dw.dim_geography where known").intoSet(0, String.class);
-        for (Record staged : dsl.fetch("select dep_code, min(region_code) as region_code from staging.trade_row"
-                + " where load_id = ? group by dep_code", loadId)) {
-            String dep = staged.get("dep_code", String.class);
+        for (var staged : departements.entrySet()) {
+            String dep = staged.getKey();
             Record label = annex.get(dep);
             if (label == null) {
                 if (!known.contains(dep)) {
                     unknown.add("département " + dep);
-                    String region = staged.get("region_code", String.class);
+                    String region = staged.getValue();
                     upsertGeography(dep, "Département " + dep + " (absent de la nomenclature)", region,
                             "Région " + region, false);
                 }
@@ -112,16 +110,15 @@ class Dimensions {
                 .execute();
     }
 
-    private void updateProducts(long loadId, int period, List<String> unknown) {
+    private void updateProducts(Map<String, String> products, int period, List<String> unknown) {
         Map<String, Record> cpf4Labels = labels("CPF4", period);
         Map<String, Record> a129Labels = labels("A129", period);
         Map<String, String> existing = new HashMap<>();
         dsl.fetch("select cpf4, cpf4_label from dw.dim_product where known")
                 .forEach(r -> existing.put(r.get(0, String.class), r.get(1, String.class)));
-        for (Record staged : dsl.fetch("select cpf4, mode() within group (order by a129) as a129 from staging.trade_row"
-                + " where load_id = ? group by cpf4", loadId)) {
-            String cpf4 = staged.get("cpf4", String.class);
-            String a129 = staged.get("a129", String.class);
+        for (var staged : products.entrySet()) {
+            String cpf4 = staged.getKey();
+            String a129 = staged.getValue();
             Record cpf4Label = cpf4Labels.get(cpf4);
             if (cpf4Label == null && existing.containsKey(cpf4)) {
                 continue; // known from an earlier load; this publication shipped no annex
@@ -158,12 +155,10 @@ class Dimensions {
         }
     }
 
-    private void updatePartners(long loadId, int period, List<String> unknown) {
+    private void updatePartners(Set<String> countries, int period, List<String> unknown) {
         Map<String, Record> annex = labels("PAYS", period);
         Set<String> known = dsl.fetch("select code from dw.dim_partner_country where known").intoSet(0, String.class);
-        List<String> staged = dsl.fetch("select distinct country from staging.trade_row where load_id = ?", loadId)
-                .getValues(0, String.class);
-        for (String code : staged) {
+        for (String code : countries) {
             Record label = annex.get(code);
             if (label == null && known.contains(code)) {
                 continue;

@@ -2,10 +2,12 @@ package org.tradewarehouse.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** What a load did, in the operator's terms. */
 public record LoadOutcome(Status status, long loadId, List<FlowFigures> flows, List<String> slices,
-                          List<String> rejectSamples, String failure, Duration duration) {
+                          List<String> rejectSamples, String failure, Duration duration,
+                          Map<String, Duration> steps) {
 
     public enum Status {
         PUBLISHED(0), FAILED(1), BUSY(3), REJECTED(4);
@@ -24,6 +26,6 @@ public record LoadOutcome(Status status, long loadId, List<FlowFigures> flows, L
 
     static LoadOutcome busy() {
         return new LoadOutcome(Status.BUSY, 0, List.of(), List.of(), List.of(),
-                "another load is running on this database; try again when it has finished", Duration.ZERO);
+                "another load is running on this database; try again when it has finished", Duration.ZERO, Map.of());
     }
 }

@@ -18,7 +18,9 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -94,15 +96,23 @@ public class LoadService {
         return null;
     }
 
-    private void abandonUnfinishedExcept(long keptInstanceId) throws Exception {
+    private void abandonUnfinishedExcept(long keptInstanceId) {
         for (JobExecution last : lastExecutions()) {
             if (isResumable(last) && last.getJobInstanceId() != keptInstanceId) {
-                jobOperator.abandon(last);
-                jdbc.update("delete from staging.trade_row where load_id = ?", last.getJobInstanceId());
-                jdbc.update("delete from staging.annex_label where load_id = ?", last.getJobInstanceId());
-                log.info("Abandoned the unfinished load {} and dropped its staged rows", last.getJobInstanceId());
+                abandon(last);
             }
         }
+    }
+
+    private void abandon(JobExecution execution) {
+        try {
+            jobOperator.abandon(execution);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not abandon load " + execution.getJobInstanceId() + ": " + e.getMessage(), e);
+        }
+        jdbc.update("delete from staging.trade_row where load_id = ?", execution.getJobInstanceId());
+        jdbc.update("delete from staging.annex_label where load_id = ?", execution.getJobInstanceId());
+        log.info("Abandoned the unfinished load {} and dropped its staged rows", execution.getJobInstanceId());
     }
 
     private List<JobExecution> lastExecutions() {
@@ -125,20 +135,27 @@ public class LoadService {
         Duration duration = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         boolean published = execution.getStatus() == BatchStatus.COMPLETED;
+        Map<String, Duration> steps = new LinkedHashMap<>();
+        execution.getStepExecutions().stream()
+                .filter(s -> s.getStartTime() != null && s.getEndTime() != null)
+                .forEach(s -> steps.put(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime())));
         List<LoadOutcome.FlowFigures> flows = figures(loadId, published);
         List<String> slices = published ? jdbc.queryForList("select year || '-T' || quarter || ' ' || flow from dw.load_slice"
                 + " where load_id = ? order by year, quarter, flow", String.class, loadId) : List.of();
         List<String> samples = jdbc.queryForList("select file || ' line ' || line || ': ' || reason || ': ' || raw"
                 + " from staging.reject where load_id = ? order by file, line limit " + REJECT_SAMPLES, String.class, loadId);
         if (published) {
-            return new LoadOutcome(LoadOutcome.Status.PUBLISHED, loadId, flows, slices, samples, null, duration);
+            return new LoadOutcome(LoadOutcome.Status.PUBLISHED, loadId, flows, slices, samples, null, duration, steps);
         }
         List<Throwable> failures = execution.getAllFailureExceptions();
         boolean rejected = failures.stream().anyMatch(t -> explaining(t) instanceof RejectedLinesException);
+        if (failures.stream().anyMatch(t -> explaining(t) instanceof StagingLostException)) {
+            abandon(execution); // resuming would publish what is left; the files must be read again
+        }
         String failure = failures.stream().map(t -> explaining(t).getMessage()).filter(Objects::nonNull).distinct()
                 .reduce((a, b) -> a + "; " + b).orElse("the load stopped with status " + execution.getStatus());
         return new LoadOutcome(rejected ? LoadOutcome.Status.REJECTED : LoadOutcome.Status.FAILED, loadId, flows, slices,
-                samples, failure, duration);
+                samples, failure, duration, steps);
     }
 
     /** Loaded figures from what was published (or, for a load that stopped, what it had staged), plus rejects. */

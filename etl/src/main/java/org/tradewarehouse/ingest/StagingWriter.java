@@ -2,25 +2,40 @@ package org.tradewarehouse.ingest;
 
 import org.postgresql.PGConnection;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
-import java.io.StringReader;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
 import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Stages a chunk with PostgreSQL COPY, on the chunk's own transaction: the rows and the reader's saved position
  * commit together, so a restart neither loses nor repeats a line.
  */
-class StagingWriter implements ItemWriter<ParsedLine> {
+class StagingWriter implements ItemStreamWriter<ParsedLine> {
 
     private final DataSource dataSource;
     private final long loadId;
+    private StagedSummary summary = new StagedSummary();
 
     StagingWriter(DataSource dataSource, long loadId) {
         this.dataSource = dataSource;
         this.loadId = loadId;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        summary = StagedSummary.from(context);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        summary.saveTo(context);
     }
 
     @Override
@@ -29,6 +44,7 @@ class StagingWriter implements ItemWriter<ParsedLine> {
         CopyText rejects = new CopyText();
         for (ParsedLine item : chunk) {
             if (item instanceof ParsedLine.TradeRow r) {
+                summary.add(r);
                 rows.field(loadId).field(r.flow()).field(r.quarter()).field(r.year()).field(r.depCode())
                         .field(r.regionCode()).field(r.a129()).field(r.cpf4()).field(r.country())
                         .field(r.valueEur()).field(r.massKg()).endRow();
@@ -39,13 +55,16 @@ class StagingWriter implements ItemWriter<ParsedLine> {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        if (rows.rows() > 0) {
-            copy.copyIn("COPY staging.trade_row (load_id, flow, quarter, year, dep_code, region_code, a129, cpf4, country,"
-                    + " value_eur, mass_kg) FROM STDIN", new StringReader(rows.text()));
-        }
-        if (rejects.rows() > 0) {
-            copy.copyIn("COPY staging.reject (load_id, file, line, raw, reason, value_eur) FROM STDIN",
-                    new StringReader(rejects.text()));
+        send(copy, "COPY staging.trade_row (load_id, flow, quarter, year, dep_code, region_code, a129, cpf4, country,"
+                + " value_eur, mass_kg) FROM STDIN", rows);
+        send(copy, "COPY staging.reject (load_id, file, line, raw, reason, value_eur) FROM STDIN", rejects);
+    }
+
+    private static void send(CopyManager copy, String sql, CopyText text) throws SQLException {
+        if (text.rows() > 0) {
+            CopyIn in = copy.copyIn(sql);
+            in.writeToCopy(text.bytes(), 0, text.length());
+            in.endCopy();
         }
     }
 }

@@ -25,10 +25,15 @@ public class EmbeddedWarehouse {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedWarehouse.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${trade.embedded.data-dir}") Path dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(@Value("${trade.embedded.data-dir}") Path dataDir,
+                                      @Value("${trade.embedded.port}") int port) throws IOException {
         Files.createDirectories(dataDir.getParent());
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_wal_size", "2GB")

@@ -59,8 +59,8 @@ create table dw.annex_label (
 );
 
 --changeset trade-warehouse:003-facts
---comment: Grain: quarter x département x CPF4 x partner x flow. No foreign keys: facts are only ever
---comment: written set-based by the load job, joined to the dimensions, and FK triggers would double the load time.
+--comment: Grain: quarter x département x CPF4 x partner x flow. No foreign keys: facts are only ever written
+--comment: set-based by the load job, joined to the dimensions, and FK triggers would double the load time.
 create table dw.load (
     load_id              bigint primary key,  -- the load job's instance id
     published_at         timestamptz not null default now(),
@@ -80,9 +80,15 @@ create table dw.fact_trade (
     flow         char(1) not null check (flow in ('E', 'I')),
     value_eur    bigint not null check (value_eur >= 0),
     mass_kg      bigint not null check (mass_kg >= 0),
-    load_id      bigint not null,
-    primary key (time_key, flow, geo_key, product_key, partner_key)
-);
+    load_id      bigint not null
+) partition by list (flow);
+
+-- One partition per flow, each split per quarter (time_key): a load builds the new (quarter, flow) slices beside
+-- the old ones and swaps them in at commit, so replacing a slice never rewrites or locks the others.
+-- No primary key: the customs files hold one line per (quarter, département, CPF4, country, flow) and the facts
+-- keep one row per line; a unique index would double the load time for a check the source already makes.
+create table dw.fact_trade_e partition of dw.fact_trade for values in ('E') partition by list (time_key);
+create table dw.fact_trade_i partition of dw.fact_trade for values in ('I') partition by list (time_key);
 
 -- Which load wrote each (year, quarter, flow) slice: the newest publication of a quarter wins.
 create table dw.load_slice (

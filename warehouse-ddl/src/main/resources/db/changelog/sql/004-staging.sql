@@ -2,7 +2,8 @@
 
 --changeset trade-warehouse:004-staging
 --comment: Raw rows of a load in progress, keyed by the load job's instance id; emptied when the load is published.
-create table staging.trade_row (
+--comment: Unlogged: staging is rebuilt from the files if PostgreSQL crashes (the publish step checks nothing was lost).
+create unlogged table staging.trade_row (
     load_id      bigint not null,
     flow         char(1) not null,
     quarter      smallint not null,

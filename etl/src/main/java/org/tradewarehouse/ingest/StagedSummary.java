@@ -1,0 +1,76 @@
+package org.tradewarehouse.ingest;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the staging step has written so far: the codes each dimension will need and the rows and euros of each
+ * (quarter, flow) slice. Saved in the step's execution context with every chunk, so it always matches the staged
+ * rows, also after a restart, and the publish step never has to scan staging to learn it.
+ */
+final class StagedSummary {
+
+    private static final String KEY = "staged.summary";
+
+    /** département code -> région code as the rows give it */
+    final Map<String, String> departements = new HashMap<>();
+    /** CPF4 -> A129 as the rows give it */
+    final Map<String, String> products = new HashMap<>();
+    final Map<String, Boolean> countries = new HashMap<>();
+    /** "E20241" -> {rows, euros} */
+    final Map<String, long[]> slices = new TreeMap<>();
+
+    /** The slice of the previous row: rows come grouped by quarter, so this saves a lookup per row. */
+    private char lastFlow;
+    private int lastTimeKey;
+    private long[] lastSlice;
+
+    void add(ParsedLine.TradeRow r) {
+        departements.putIfAbsent(r.depCode(), r.regionCode());
+        products.putIfAbsent(r.cpf4(), r.a129());
+        countries.putIfAbsent(r.country(), Boolean.TRUE);
+        int timeKey = r.year() * 10 + r.quarter();
+        if (lastSlice == null || r.flow() != lastFlow || timeKey != lastTimeKey) {
+            lastFlow = r.flow();
+            lastTimeKey = timeKey;
+            lastSlice = slices.computeIfAbsent(lastFlow + Integer.toString(timeKey), k -> new long[2]);
+        }
+        lastSlice[0]++;
+        lastSlice[1] += r.valueEur();
+    }
+
+    long rows() {
+        return slices.values().stream().mapToLong(s -> s[0]).sum();
+    }
+
+    /** Plain text, one entry a line, so the job repository stores it whatever its serializer. */
+    void saveTo(ExecutionContext context) {
+        StringBuilder b = new StringBuilder();
+        departements.forEach((k, v) -> b.append("D;").append(k).append(';').append(v).append('\n'));
+        products.forEach((k, v) -> b.append("P;").append(k).append(';').append(v).append('\n'));
+        countries.keySet().forEach(k -> b.append("C;").append(k).append('\n'));
+        slices.forEach((k, v) -> b.append("S;").append(k).append(';').append(v[0]).append(';').append(v[1]).append('\n'));
+        context.putString(KEY, b.toString());
+    }
+
+    static StagedSummary from(ExecutionContext context) {
+        StagedSummary s = new StagedSummary();
+        if (!context.containsKey(KEY)) {
+            return s;
+        }
+        for (String line : context.getString(KEY).split("\n")) {
+            String[] f = line.split(";");
+            switch (f[0]) {
+                case "D" -> s.departements.put(f[1], f[2]);
+                case "P" -> s.products.put(f[1], f[2]);
+                case "C" -> s.countries.put(f[1], Boolean.TRUE);
+                case "S" -> s.slices.put(f[1], new long[]{Long.parseLong(f[2]), Long.parseLong(f[3])});
+                default -> { /* blank */ }
+            }
+        }
+        return s;
+    }
+}

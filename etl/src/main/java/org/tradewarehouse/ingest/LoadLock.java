@@ -11,7 +11,7 @@ import java.sql.SQLException;
 final class LoadLock implements AutoCloseable {
 
     /** Arbitrary, fixed: the number every trade-warehouse load locks. */
-    private static final long LOAD_LOCK_KEY = 0x7472616465L; // "trade"
+    static final long LOAD_LOCK_KEY = 0x7472616465L; // "trade"
 
     private final Connection connection;
 

@@ -66,6 +66,9 @@ final class CopyText {
     }
 
     CopyText field(long value) {
+        if (value == Long.MIN_VALUE) {
+            return field(Long.toString(value)); // cannot be negated
+        }
         separate();
         if (value == 0) {
             put((byte) '0');
@@ -96,6 +99,9 @@ final class CopyText {
     }
 
     CopyText field(char value) {
+        if (value >= 0x80) {
+            return field(String.valueOf(value));
+        }
         separate();
         putAscii(value);
         return this;

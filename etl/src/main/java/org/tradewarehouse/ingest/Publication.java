@@ -108,27 +108,41 @@ public record Publication(List<DataEntry> dataEntries, List<AnnexEntry> annexEnt
             String line;
             int seen = 0;
             int firstFieldCount = -1;
+            boolean national = false;
             while (seen < LINES_TO_RECOGNISE && (line = reader.readLine()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
-                int fields = line.split(";", -1).length;
-                if (fields == EXPECTED_FIELDS) {
+                String[] fields = line.split(";", -1);
+                if (looksRegional(fields)) {
                     return;
                 }
+                national |= looksNational(fields);
                 if (firstFieldCount < 0) {
-                    firstFieldCount = fields;
+                    firstFieldCount = fields.length;
                 }
                 seen++;
             }
             if (seen == 0) {
                 throw new BadPublicationException(entry.displayName() + ": the data file is empty");
             }
-            throw new BadPublicationException(entry.displayName() + ": not a DGDDI regional data file (its first line has "
-                    + firstFieldCount + " fields; expected " + EXPECTED_FIELDS + ": " + EXPECTED_LAYOUT + ")");
+            throw new BadPublicationException(entry.displayName() + ": not a DGDDI regional data file ("
+                    + (national ? "it looks like the national file: a month and an NC8 code where the regional file has"
+                    + " a quarter and a CPF4 code" : "its first line has " + firstFieldCount + " fields")
+                    + "; expected " + EXPECTED_FIELDS + ": " + EXPECTED_LAYOUT + ")");
         } catch (IOException e) {
             throw new BadPublicationException(entry.displayName() + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Ten fields with a one-character quarter and a four-character CPF4: the regional layout, even if the line is bad. */
+    private static boolean looksRegional(String[] f) {
+        return f.length == EXPECTED_FIELDS && f[1].strip().length() == 1 && f[6].strip().length() == 4;
+    }
+
+    /** The national file also has ten fields: Flux;Mois;Année;CPF6;A129;NC8;Pays;Valeur;Masse;USUP. */
+    private static boolean looksNational(String[] f) {
+        return f.length == EXPECTED_FIELDS && f[1].strip().length() == 2 && f[5].strip().length() == 8;
     }
 
     private static boolean isZip(Path file) {

@@ -133,8 +133,16 @@ class BadInputFunctionalTest {
 
     @Test
     void theNationalFileIsRefused() throws Exception {
-        Path national = write("National_2024_Export.txt", "E;202401;84713000;US;1200;15;10", "E;202401;84713000;DE;800;12;4");
-        assertRefused(national, "National_2024_Export.txt: not a DGDDI regional data file (its first line has 7 fields; expected 10");
+        // Flux;Mois;Année;CPF6;A129;NC8;Pays;Valeur;Masse;USUP: ten fields too, like the regional layout
+        Path national = write("National_2024_Import.txt", "I;09;2024;014310;A01Z;01012100;AU;70000;1000;2",
+                "I;03;2024;292020;C20B;29202000;DE;15300;120;0");
+        assertRefused(national, "National_2024_Import.txt: not a DGDDI regional data file (it looks like the national file");
+    }
+
+    @Test
+    void aFileOfAnotherLayoutIsRefused() throws Exception {
+        Path other = write("other.txt", "E;202401;84713000;US;1200;15;10", "E;202401;84713000;DE;800;12;4");
+        assertRefused(other, "other.txt: not a DGDDI regional data file (its first line has 7 fields; expected 10");
     }
 
     private void assertRefused(Path file, String message) {

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Benchmarks of trade-warehouse, written to docs/BENCHMARKS.md.
+
+Usage: python3 bench/bench.py [--runs 3] [--rows N] [--scale 1,3] [--shared ../shared]
+
+For each size (the shared generator's default full year, and --scale times it) and in one run on the same
+PostgreSQL 17 (the application's embedded one, started with `trade-etl db`):
+  - psql \\copy of the same rows into an unindexed table (the reference), from the unzipped text files;
+  - the whole `trade-etl load` (JVM with -Xmx512m, against that database) and its staging step;
+  - peak resident memory of the load process.
+Each figure is the median of --runs runs. Needs python3 with numpy (for the generator), psql and /usr/bin/time.
+"""
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAR = os.path.join(ROOT, "etl", "target", "trade-etl.jar")
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def machine():
+    cpu = "unknown CPU"
+    if os.path.exists("/proc/cpuinfo"):
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.system()} {platform.release()}, {java}"
+
+
+class Database:
+    """The embedded PostgreSQL 17 of the application, kept running by `trade-etl db`."""
+
+    def __init__(self, workdir):
+        self.port = free_port()
+        env = dict(os.environ, TRADE_DATA_DIR=os.path.join(workdir, "pgdata"), TRADE_DB_PORT=str(self.port))
+        self.log = open(os.path.join(workdir, "db.log"), "w")
+        self.proc = subprocess.Popen(["java", "-jar", JAR, "db"], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        for _ in range(120):
+            time.sleep(1)
+            if "ready" in open(self.log.name).read():
+                return
+        raise SystemExit("the embedded PostgreSQL did not start; see " + self.log.name)
+
+    def psql(self, *args):
+        return sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                   "-d", "postgres", *args])
+
+    def url(self):
+        return f"jdbc:postgresql://127.0.0.1:{self.port}/postgres"
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(60)
+
+
+def unzip_data(zips, out):
+    files = []
+    for z in zips:
+        with zipfile.ZipFile(z) as archive:
+            for name in archive.namelist():
+                base = os.path.basename(name)
+                if base.lower().startswith(("region_", "regional_cpf4pays")):
+                    target = os.path.join(out, os.path.basename(z) + "." + base)
+                    with archive.open(name) as src, open(target, "wb") as dst:
+                        shutil.copyfileobj(src, dst)
+                    files.append(target)
+    return files
+
+
+def copy_seconds(db, files):
+    db.psql("-c", "drop table if exists bench_copy",
+            "-c", "create table bench_copy (flow text, quarter smallint, year smallint, dep_code text, region_code text,"
+                  " a129 text, cpf4 text, country text, value_eur bigint, mass_kg bigint)")
+    start = time.monotonic()
+    for f in files:
+        db.psql("-c", f"\\copy bench_copy from '{f}' with (format csv, delimiter ';')")
+    return time.monotonic() - start
+
+
+def load_run(db, zips):
+    env = dict(os.environ, SPRING_DATASOURCE_URL=db.url(), SPRING_DATASOURCE_USERNAME="postgres")
+    start = time.monotonic()
+    r = subprocess.run(["/usr/bin/time", "-f", "MAXRSS_KB=%M", "java", "-Xmx512m", "-jar", JAR, "load", *zips],
+                       env=env, capture_output=True, text=True)
+    wall = time.monotonic() - start
+    out = r.stdout + r.stderr
+    if r.returncode != 0:
+        raise SystemExit("load failed:\n" + out)
+    job = float(re.search(r"published in ([0-9.]+) s", out).group(1))
+    steps = {m.group(1): float(m.group(2)) for m in re.finditer(r"(\w+) ([0-9.]+) s", out.split("Steps:")[1].splitlines()[0])}
+    rss = int(re.search(r"MAXRSS_KB=(\d+)", out).group(1)) / 1024
+    rows = sum(int(m.group(1).replace(",", "")) for m in re.finditer(r"^[EI]\s+([0-9,]+)", out, re.M))
+    return {"job": job, "wall": wall, "staging": steps["stageRows"], "publish": steps["publish"], "rss": rss, "rows": rows}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--rows", type=int, default=1500000, help="generator rows per flow for scale 1 (its default)")
+    ap.add_argument("--scale", default="1,3")
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "docs", "BENCHMARKS.md"))
+    a = ap.parse_args()
+    generator = os.path.join(a.shared, "tools", "gen_customs.py")
+    if not os.path.exists(generator):
+        raise SystemExit(f"no generator at {generator}: give --shared")
+    if not os.path.exists(JAR):
+        sh([os.path.join(ROOT, "mvnw"), "-B", "-q", "install", "-DskipTests"], cwd=ROOT)
+    work = tempfile.mkdtemp(prefix="trade-bench-")
+    db = Database(work)
+    results = []
+    try:
+        for scale in [int(s) for s in a.scale.split(",")]:
+            pub = os.path.join(work, f"pub-x{scale}")
+            sh([sys.executable, generator, "--out", pub, "--rows", str(a.rows * scale)])
+            zips = sorted(os.path.join(pub, f) for f in os.listdir(pub) if f.endswith(".zip"))
+            texts = unzip_data(zips, pub)
+            copies, loads = [], []
+            for i in range(a.runs):
+                copies.append(copy_seconds(db, texts))
+                loads.append(load_run(db, zips))
+                print(f"x{scale} run {i + 1}: copy {copies[-1]:.1f} s, load {loads[-1]}", file=sys.stderr)
+            med = {k: statistics.median(l[k] for l in loads) for k in loads[0]}
+            copy = statistics.median(copies)
+            results.append((scale, loads[0]["rows"], copy, med))
+    finally:
+        db.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    write(a, results)
+
+
+def write(a, results):
+    lines = [
+        "# Benchmarks", "",
+        "Figures written by `python3 bench/bench.py` (median of several runs); rerun it to measure your machine.", "",
+        "## Load of a full year", "",
+        f"- Date: {datetime.date.today().isoformat()}",
+        f"- Machine: {machine()}",
+        f"- Command: `python3 bench/bench.py --runs {a.runs} --rows {a.rows} --scale {a.scale}`",
+        "- Data: the shared generator's publication (real format, annual export and import ZIPs with annexes);"
+        " scale 3 = three times the rows.",
+        "- Reference: `psql \\copy` of the same rows (unzipped text) into an unindexed table, same PostgreSQL 17"
+        " (the application's embedded one), in the same run.",
+        "- Load: `java -Xmx512m -jar etl/target/trade-etl.jar load` on both ZIPs against that database; *job* is the"
+        " Spring Batch job from start to end, *process* adds JVM start, Liquibase check and input checksums.", "",
+        "| scale | rows | psql \\copy (s) | load job (s) | job / copy (goal ≤ 4) | staging step (s) | staging / copy"
+        " (goal ≤ 1.5) | publish step (s) | load process (s) | peak RSS (MiB) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for scale, rows, copy, m in results:
+        lines.append(f"| {scale} | {rows:,} | {copy:.1f} | {m['job']:.1f} | {m['job'] / copy:.1f} | {m['staging']:.1f} |"
+                     f" {m['staging'] / copy:.1f} | {m['publish']:.1f} | {m['wall']:.1f} | {m['rss']:.0f} |")
+    lines.append("")
+    old = open(a.out).read() if os.path.exists(a.out) else ""
+    rest = old.split("\n## ", 2)
+    kept = "" if len(rest) < 3 else "\n## " + rest[2]
+    with open(a.out, "w") as f:
+        f.write("\n".join(lines) + kept)
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -12,14 +12,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.tradewarehouse.nomenclature.Na2008;
+import org.tradewarehouse.rankings.MartRefresher;
 
 import javax.sql.DataSource;
 import java.time.Duration;
 
 /**
  * The load job: stage the annexes, stage every data line (COPY, chunk by chunk, restartable), stop if lines were
- * rejected and not accepted, then publish the staged slices in one transaction.
+ * rejected and not accepted, publish the staged slices in one transaction, then refresh the rankings.
  */
 @Configuration(proxyBeanMethods = false)
 public class LoadJobConfiguration {
@@ -27,12 +29,14 @@ public class LoadJobConfiguration {
     public static final String JOB_NAME = "load";
 
     @Bean
-    Job loadJob(JobRepository jobRepository, Step stageAnnexes, Step stageRows, Step checkRejects, Step publish) {
+    Job loadJob(JobRepository jobRepository, Step stageAnnexes, Step stageRows, Step checkRejects, Step publish,
+                Step refreshRankings) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(stageAnnexes)
                 .next(stageRows)
                 .next(checkRejects)
                 .next(publish)
+                .next(refreshRankings)
                 .build();
     }
 
@@ -61,6 +65,15 @@ public class LoadJobConfiguration {
     @Bean
     Step publish(JobRepository jobRepository, PlatformTransactionManager tm, PublishTasklet tasklet) {
         return new StepBuilder("publish", jobRepository).tasklet(tasklet, tm).build();
+    }
+
+    /** Last: the marts the fiche and the dashboards read. A failure here leaves the facts published; rerun to retry. */
+    @Bean
+    Step refreshRankings(JobRepository jobRepository, PlatformTransactionManager tm, MartRefresher refresher) {
+        return new StepBuilder("refreshRankings", jobRepository).tasklet((contribution, context) -> {
+            refresher.refresh();
+            return RepeatStatus.FINISHED;
+        }, tm).build();
     }
 
     @Bean

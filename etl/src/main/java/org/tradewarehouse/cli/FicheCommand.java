@@ -1,0 +1,59 @@
+package org.tradewarehouse.cli;
+
+import org.tradewarehouse.fiche.Fiche;
+import org.tradewarehouse.fiche.FicheNotFoundException;
+import org.tradewarehouse.fiche.FicheService;
+import org.tradewarehouse.fiche.FicheText;
+import org.tradewarehouse.fiche.ProductLevel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "fiche", mixinStandardHelpOptions = true,
+        description = "Print the data of a territory's 'commerce extérieur' fiche: totals and shares, top partners,"
+                + " top products, Sankey flows (see docs/FICHE.md for the JSON contract).")
+class FicheCommand implements Callable<Integer> {
+
+    enum Format { json, text }
+
+    @Option(names = "--geo", required = true, description = "dep:87, reg:09 (the customs' DGDDI codes) or fr")
+    String geo;
+
+    @Option(names = "--year", required = true)
+    int year;
+
+    @Option(names = "--level", defaultValue = "a129", description = "Product level: a129 (default), a38 or cpf4")
+    String level;
+
+    @Option(names = "--format", defaultValue = "json", description = "json (default) or text (French report)")
+    Format format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ProductLevel productLevel;
+        try {
+            productLevel = ProductLevel.parse(level);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 2;
+        }
+        try (var context = Warehouse.start()) {
+            Fiche fiche = context.getBean(FicheService.class).fiche(geo, year, productLevel);
+            var out = spec.commandLine().getOut();
+            out.print(format == Format.json
+                    ? context.getBean(JsonMapper.class).writerWithDefaultPrettyPrinter().writeValueAsString(fiche) + "\n"
+                    : FicheText.render(fiche));
+            out.flush();
+            return 0;
+        } catch (FicheNotFoundException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.tradewarehouse.fiche;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.tradewarehouse.RawRows;
+import org.tradewarehouse.TestWarehouse;
+import org.tradewarehouse.demo.SamplePublication;
+import org.tradewarehouse.ingest.LoadOutcome;
+import org.tradewarehouse.ingest.LoadService;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Every number of the fiche, for a département, a région and France, against figures computed from the raw lines. */
+@SpringBootTest
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FicheFunctionalTest {
+
+    @TempDir
+    static Path dir;
+    RawRows raw;
+
+    @Autowired
+    LoadService loads;
+    @Autowired
+    FicheService fiches;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JsonMapper json;
+
+    @BeforeAll
+    void loadTwoYears() throws Exception {
+        TestWarehouse.reset(jdbc);
+        List<Path> zips = SamplePublication.write(dir, SamplePublication.Options.defaults()).zips();
+        raw = RawRows.of(zips);
+        assertThat(loads.load(zips, false).status()).isEqualTo(LoadOutcome.Status.PUBLISHED);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"dep:87, A129, 5", "reg:09, A129, 5", "fr, A129, 5", "dep:33, CPF4, 6", "fr, CPF4, 6"})
+    void everyNumberMatchesTheRawLines(String geo, String level, int productField) {
+        Fiche fiche = fiches.fiche(geo, 2024, ProductLevel.valueOf(level));
+        ExpectedFiche expected = new ExpectedFiche(raw, geo, 2024, productField);
+
+        assertThat(fiche.geo().code()).isEqualTo(geo);
+        assertThat(fiche.productLevel()).isEqualTo(level);
+        for (String flow : List.of("E", "I")) {
+            Fiche.FlowTotal total = flow.equals("E") ? fiche.exports() : fiche.imports();
+            long value = expected.total(flow, 2024);
+            assertThat(total.totalEur()).isEqualTo(value);
+            assertThat(total.previousYearEur()).isEqualTo(expected.total(flow, 2023));
+            long france = expected.total(flow, 2024, f -> true);
+            if (geo.equals("fr")) {
+                assertThat(total.shareOfFrance()).isNull();
+            } else {
+                assertThat(total.shareOfFrance()).isCloseTo((double) value / france, within(1e-12));
+            }
+            if (geo.startsWith("dep:")) {
+                String region = raw.rows().stream().filter(f -> f[3].equals(geo.substring(4))).findFirst().orElseThrow()[4];
+                long regionTotal = expected.total(flow, 2024, f -> f[4].equals(region));
+                assertThat(total.shareOfRegion()).isCloseTo((double) value / regionTotal, within(1e-12));
+            } else {
+                assertThat(total.shareOfRegion()).isNull();
+            }
+
+            // products: top 10 then AUTRES with the rest
+            List<Fiche.Product> products = flow.equals("E") ? fiche.products().exports() : fiche.products().imports();
+            var ranked = expected.ranked(flow, productField);
+            for (int i = 0; i < 10 && i < ranked.size(); i++) {
+                Fiche.Product p = products.get(i);
+                assertThat(p.code()).isEqualTo(ranked.get(i).getKey());
+                assertThat(p.valueEur()).isEqualTo(ranked.get(i).getValue());
+                assertThat(p.share()).isCloseTo((double) ranked.get(i).getValue() / value, within(1e-12));
+                long previous = expected.previousValue(flow, productField, p.code());
+                assertThat(p.previousYearEur()).isEqualTo(previous == 0 ? null : previous);
+            }
+            long rest = ranked.stream().skip(10).mapToLong(Map.Entry::getValue).sum();
+            if (rest > 0) {
+                assertThat(products).hasSize(11);
+                assertThat(products.get(10).code()).isEqualTo("AUTRES");
+                assertThat(products.get(10).valueEur()).isEqualTo(rest);
+            } else {
+                assertThat(products).hasSize(Math.min(10, ranked.size()));
+            }
+
+            // Sankey: every link's value, and which five are highlighted
+            Fiche.Sankey sankey = flow.equals("E") ? fiche.sankey().exports() : fiche.sankey().imports();
+            Map<String, Long> links = new HashMap<>();
+            sankey.links().forEach(l -> links.put(l.product() + ">" + l.country(), l.valueEur()));
+            assertThat(links).isEqualTo(expected.links(flow));
+            assertThat(sankey.links().stream().filter(Fiche.Link::highlight).map(l -> l.product() + ">" + l.country()))
+                    .containsExactlyInAnyOrderElementsOf(expected.highlighted(flow));
+            assertThat(sankey.products()).hasSizeLessThanOrEqualTo(11);
+            assertThat(sankey.countries()).hasSizeLessThanOrEqualTo(11);
+        }
+
+        // partners: top 10 by imports + exports
+        var partners = expected.partners();
+        assertThat(fiche.partners()).hasSize(partners.size());
+        for (int i = 0; i < partners.size(); i++) {
+            Fiche.Partner p = fiche.partners().get(i);
+            assertThat(p.country()).isEqualTo(partners.get(i)[0]);
+            assertThat(p.importsEur()).isEqualTo(partners.get(i)[1]);
+            assertThat(p.exportsEur()).isEqualTo(partners.get(i)[2]);
+            assertThat(p.balanceEur()).isEqualTo((long) partners.get(i)[2] - (long) partners.get(i)[1]);
+        }
+    }
+
+    @Test
+    void theJsonFollowsTheContract() throws Exception {
+        JsonNode node = json.readTree(json.writeValueAsString(fiches.fiche("dep:87", 2024, ProductLevel.A129)));
+
+        assertThat(node.get("geo").get("code").asString()).isEqualTo("dep:87");
+        assertThat(node.get("geo").get("name").asString()).isEqualTo("Haute-Vienne");
+        assertThat(node.get("geo").get("region").get("code").asString()).isEqualTo("reg:09");
+        assertThat(node.get("geo").get("region").get("name").asString()).isEqualTo("Nouvelle-Aquitaine");
+        assertThat(node.get("year").asInt()).isEqualTo(2024);
+        assertThat(node.get("productLevel").asString()).isEqualTo("A129");
+        assertThat(node.get("exports").propertyNames()).containsExactly("totalEur", "shareOfRegion", "shareOfFrance", "previousYearEur");
+        assertThat(node.get("partners").get(0).propertyNames())
+                .startsWith("country", "name", "importsEur", "exportsEur", "balanceEur");
+        assertThat(node.get("products").get("exports").get(0).propertyNames()).startsWith("code", "name", "valueEur", "share");
+        assertThat(node.get("sankey").get("exports").get("links").get(0).propertyNames())
+                .containsExactly("product", "country", "valueEur", "highlight");
+    }
+
+    @Test
+    void anUnknownTerritoryOrYearIsAClearError() {
+        assertThatThrownBy(() -> fiches.fiche("dep:00", 2024, ProductLevel.A129))
+                .isInstanceOf(FicheNotFoundException.class).hasMessageStartingWith("unknown territory 'dep:00'");
+        assertThatThrownBy(() -> fiches.fiche("dep:87", 1999, ProductLevel.A129))
+                .isInstanceOf(FicheNotFoundException.class)
+                .hasMessage("no data for Haute-Vienne in 1999; years loaded: [2023, 2024]");
+    }
+
+    @Test
+    void theTextReportUsesTheFichesFormatting() {
+        String text = FicheText.render(fiches.fiche("dep:87", 2024, ProductLevel.A129));
+        long exports = new ExpectedFiche(raw, "dep:87", 2024, 5).total("E", 2024);
+        assertThat(text).startsWith("Commerce extérieur — Haute-Vienne (dep:87), 2024\nRégion : Nouvelle-Aquitaine\n")
+                .contains("Total des exportations : " + FrenchFormat.millions(exports) + " millions d'euros");
+    }
+}

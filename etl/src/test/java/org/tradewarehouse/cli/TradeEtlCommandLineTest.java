@@ -39,6 +39,12 @@ class TradeEtlCommandLineTest {
     }
 
     @Test
+    void anUnknownProductLevelIsRefusedBeforeAnythingStarts() {
+        assertThat(run("fiche", "--geo", "dep:87", "--year", "2024", "--level", "nc8")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown product level 'nc8': use a129, a38 or cpf4");
+    }
+
+    @Test
     void loadWithoutInputIsAUsageError() {
         assertThat(run("load")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter: 'PATH_OR_URL'");
@@ -47,8 +53,14 @@ class TradeEtlCommandLineTest {
     @Test
     void demoWritesASamplePublicationAndLoadsIt(@TempDir Path dir) throws Exception {
         System.setProperty("trade.embedded.data-dir", Path.of("target", "test-warehouse", UUID.randomUUID().toString()).toString());
+        StringWriter fiche = new StringWriter();
+        StringWriter missing = new StringWriter();
         try {
             assertThat(run("demo", "--out", dir.toString())).isZero();
+            assertThat(new CommandLine(new TradeEtl()).setOut(new PrintWriter(fiche))
+                    .execute("fiche", "--geo", "dep:87", "--year", "2024", "--format", "json")).isZero();
+            assertThat(new CommandLine(new TradeEtl()).setErr(new PrintWriter(missing))
+                    .execute("fiche", "--geo", "dep:87", "--year", "2031")).isEqualTo(2);
         } finally {
             System.clearProperty("trade.embedded.data-dir");
         }
@@ -59,6 +71,9 @@ class TradeEtlCommandLineTest {
         assertThat(zips).hasSize(4);
         var raw = RawRows.of(zips);
         assertThat(out.toString()).contains("Load 1 published");
+        long exports2024 = raw.euros(f -> f[2] + f[0] + f[3]).get("2024E87");
+        assertThat(fiche.toString()).contains("\"code\" : \"dep:87\"", "\"totalEur\" : " + exports2024);
+        assertThat(missing.toString()).contains("error: no data for Haute-Vienne in 2031; years loaded: [2023, 2024]");
         // the totals the demo prints are the raw files' totals
         raw.euros(f -> f[2] + " " + f[0]).forEach((yearFlow, eur) ->
                 assertThat(out.toString()).contains(String.format(Locale.ROOT, "  %s %,14.1f", yearFlow, eur / 1e6)));

@@ -7,6 +7,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.tradewarehouse.TestWarehouse;
+import org.tradewarehouse.fiche.FicheService;
+import org.tradewarehouse.fiche.FicheText;
+import org.tradewarehouse.fiche.ProductLevel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Compatibility check run by CI only: loads a publication written by an outside generator (real format, real
- * annexes) and compares every département's, région's and France's totals with the totals.json written beside it.
+ * annexes) and compares every département's, région's and France's totals with the totals.json written beside it,
+ * then the fiche's figures with the published Haute-Vienne 2024 fiche the generator is calibrated on.
  * {@code -Dtrade.compat.dir=DIR} names the folder; without it the test is skipped.
  */
 @SpringBootTest
@@ -35,6 +39,8 @@ class PublicationCompatibilityCheckTest {
     LoadService loads;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    FicheService fiches;
 
     @Test
     void totalsMatchTheGeneratorsTotals() throws Exception {
@@ -69,5 +75,21 @@ class PublicationCompatibilityCheckTest {
             }, flow, flow, flow);
             assertThat(actual).as("totals of flow %s", flow).isEqualTo(expected);
         }
+        seedFicheFigures();
+    }
+
+    /** The figures of the published Haute-Vienne 2024 fiche, which the generator is calibrated on. */
+    private void seedFicheFigures() {
+        assertThat(FicheText.render(fiches.fiche("dep:87", 2024, ProductLevel.A129))).contains(
+                "Total des exportations : 1 109.1 millions d'euros",
+                "soit 4.2 % de la valeur exportée par la région Nouvelle-Aquitaine",
+                "soit 0.19 % de la valeur exportée au niveau national",
+                "Total des importations : 755.9 millions d'euros",
+                "soit 2.7 % de la valeur importée par la région Nouvelle-Aquitaine",
+                "soit 0.11 % de la valeur importée au niveau national");
+        assertThat(FicheText.render(fiches.fiche("reg:09", 2024, ProductLevel.A129))).contains(
+                "Total des exportations : 26 635.6 millions d'euros", "Total des importations : 27 634.2 millions d'euros");
+        assertThat(FicheText.render(fiches.fiche("fr", 2024, ProductLevel.A129))).contains(
+                "Total des exportations : 580 354.5 millions d'euros", "Total des importations : 684 776.3 millions d'euros");
     }
 }

@@ -19,8 +19,12 @@ class FicheCommand implements Callable<Integer> {
 
     enum Format { json, text }
 
-    @Option(names = "--geo", required = true, description = "dep:87, reg:09 (the customs' DGDDI codes) or fr")
+    @Option(names = "--geo", description = "dep:87, reg:09 (the customs' DGDDI codes) or fr")
     String geo;
+
+    @Option(names = "--measure-latency", description = "Instead of printing a fiche: time the fiche's data query for"
+            + " every département of the year (a warm-up pass, then a measured one) and print the median and 95th percentile")
+    boolean measureLatency;
 
     @Option(names = "--year", required = true)
     int year;
@@ -43,8 +47,17 @@ class FicheCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
         }
+        if (geo == null && !measureLatency) {
+            spec.commandLine().getErr().println("error: give --geo (dep:87, reg:09 or fr)");
+            return 2;
+        }
         try (var context = Warehouse.start()) {
-            Fiche fiche = context.getBean(FicheService.class).fiche(geo, year, productLevel);
+            FicheService fiches = context.getBean(FicheService.class);
+            if (measureLatency) {
+                spec.commandLine().getOut().println(FicheLatency.measure(fiches, year, productLevel));
+                return 0;
+            }
+            Fiche fiche = fiches.fiche(geo, year, productLevel);
             var out = spec.commandLine().getOut();
             out.print(format == Format.json
                     ? context.getBean(JsonMapper.class).writerWithDefaultPrettyPrinter().writeValueAsString(fiche) + "\n"

@@ -24,6 +24,31 @@ public class TradeEtl implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TradeEtl()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line; an unexpected failure is its message for the operator, not a stack trace (unless TRADE_DEBUG is set). */
+    static CommandLine commandLine() {
+        return new CommandLine(new TradeEtl()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            cmd.getErr().println("error: " + (e == root ? "" : firstLine(e.getMessage()) + ": ") + root.getMessage().strip());
+            if (System.getenv("TRADE_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            } else {
+                cmd.getErr().println("(set TRADE_DEBUG=1 to see the stack trace)");
+            }
+            return 1;
+        });
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 }

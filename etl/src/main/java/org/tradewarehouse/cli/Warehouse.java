@@ -12,8 +12,12 @@ final class Warehouse {
     }
 
     static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(TradeWarehouseApplication.class)
-                .web(WebApplicationType.NONE)
-                .run();
+        try {
+            return new SpringApplicationBuilder(TradeWarehouseApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .run();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("could not open the warehouse", e);
+        }
     }
 }

@@ -69,6 +69,11 @@ public class FicheService {
         return t;
     }
 
+    public List<String> departements() {
+        return dsl.select(TERRITORY.GEO).from(TERRITORY).where(TERRITORY.LEVEL.eq("departement")).orderBy(TERRITORY.GEO)
+                .fetch(TERRITORY.GEO);
+    }
+
     public List<Integer> loadedYears() {
         return dsl.selectDistinct(GEO_TOTAL.YEAR).from(GEO_TOTAL).orderBy(GEO_TOTAL.YEAR).fetch(r -> r.value1().intValue());
     }

@@ -6,8 +6,9 @@ Usage: python3 bench/bench.py [--runs 3] [--rows N] [--scale 1,3] [--shared ../s
 For each size (the shared generator's default full year, and --scale times it) and in one run on the same
 PostgreSQL 17 (the application's embedded one, started with `trade-etl db`):
   - psql \\copy of the same rows into an unindexed table (the reference), from the unzipped text files;
-  - the whole `trade-etl load` (JVM with -Xmx512m, against that database) and its staging step;
-  - peak resident memory of the load process.
+  - the whole `trade-etl load` (JVM with -Xmx512m, against that database): staging, publish, rankings refresh;
+  - peak resident memory of the load process;
+  - the fiche's data query for every département (median, 95th percentile).
 Each figure is the median of --runs runs. Needs python3 with numpy (for the generator), psql and /usr/bin/time.
 """
 import argparse
@@ -113,7 +114,16 @@ def load_run(db, zips):
     steps = {m.group(1): float(m.group(2)) for m in re.finditer(r"(\w+) ([0-9.]+) s", out.split("Steps:")[1].splitlines()[0])}
     rss = int(re.search(r"MAXRSS_KB=(\d+)", out).group(1)) / 1024
     rows = sum(int(m.group(1).replace(",", "")) for m in re.finditer(r"^[EI]\s+([0-9,]+)", out, re.M))
-    return {"job": job, "wall": wall, "staging": steps["stageRows"], "publish": steps["publish"], "rss": rss, "rows": rows}
+    refresh = steps.get("refreshRankings", 0.0)
+    return {"job": job, "load": job - refresh, "wall": wall, "staging": steps["stageRows"], "publish": steps["publish"],
+            "refresh": refresh, "rss": rss, "rows": rows}
+
+
+def fiche_latency(db, year):
+    env = dict(os.environ, SPRING_DATASOURCE_URL=db.url(), SPRING_DATASOURCE_USERNAME="postgres")
+    out = sh(["java", "-jar", JAR, "fiche", "--year", str(year), "--measure-latency"], env=env).stdout
+    m = re.search(r"(\d+) départements.*median ([0-9.]+) ms, p95 ([0-9.]+) ms", out)
+    return int(m.group(1)), float(m.group(2)), float(m.group(3))
 
 
 def main():
@@ -145,6 +155,10 @@ def main():
                 print(f"x{scale} run {i + 1}: copy {copies[-1]:.1f} s, load {loads[-1]}", file=sys.stderr)
             med = {k: statistics.median(l[k] for l in loads) for k in loads[0]}
             copy = statistics.median(copies)
+            latencies = [fiche_latency(db, 2024) for _ in range(a.runs)]
+            med["deps"] = latencies[0][0]
+            med["fiche_median"] = statistics.median(l[1] for l in latencies)
+            med["fiche_p95"] = statistics.median(l[2] for l in latencies)
             results.append((scale, loads[0]["rows"], copy, med))
     finally:
         db.stop()
@@ -156,29 +170,34 @@ def write(a, results):
     lines = [
         "# Benchmarks", "",
         "Figures written by `python3 bench/bench.py` (median of several runs); rerun it to measure your machine.", "",
-        "## Load of a full year", "",
         f"- Date: {datetime.date.today().isoformat()}",
         f"- Machine: {machine()}",
         f"- Command: `python3 bench/bench.py --runs {a.runs} --rows {a.rows} --scale {a.scale}`",
-        "- Data: the shared generator's publication (real format, annual export and import ZIPs with annexes);"
-        " scale 3 = three times the rows.",
-        "- Reference: `psql \\copy` of the same rows (unzipped text) into an unindexed table, same PostgreSQL 17"
-        " (the application's embedded one), in the same run.",
-        "- Load: `java -Xmx512m -jar etl/target/trade-etl.jar load` on both ZIPs against that database; *job* is the"
-        " Spring Batch job from start to end, *process* adds JVM start, Liquibase check and input checksums.", "",
-        "| scale | rows | psql \\copy (s) | load job (s) | job / copy (goal ≤ 4) | staging step (s) | staging / copy"
-        " (goal ≤ 1.5) | publish step (s) | load process (s) | peak RSS (MiB) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "- Data: the shared generator's 2024 publication (real format: annual export and import ZIPs with their"
+        " annexes); scale 3 = three times the rows.",
+        "- Database: one PostgreSQL 17 for everything (the application's embedded one, kept up by `trade-etl db`).", "",
+        "## Load of a full year", "",
+        "- Reference: `psql \\copy` of the same rows (unzipped text) into an unindexed table, in the same run.",
+        "- Load: `java -Xmx512m -jar etl/target/trade-etl.jar load` on both ZIPs. *load* is the job up to and"
+        " including publishing (staging, checks, dimensions, fact slices swapped in); *refresh* is its last step,"
+        " the rankings' materialised views; *process* is the whole command (JVM start, schema check, checksums).", "",
+        "| scale | rows | psql \\copy (s) | load (s) | load / copy (goal ≤ 4) | staging step (s) | staging / copy"
+        " (goal ≤ 1.5) | publish step (s) | refresh (s) | refresh / load (goal ≤ 30 %) | process (s) | peak RSS (MiB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for scale, rows, copy, m in results:
-        lines.append(f"| {scale} | {rows:,} | {copy:.1f} | {m['job']:.1f} | {m['job'] / copy:.1f} | {m['staging']:.1f} |"
-                     f" {m['staging'] / copy:.1f} | {m['publish']:.1f} | {m['wall']:.1f} | {m['rss']:.0f} |")
+        lines.append(f"| {scale} | {rows:,} | {copy:.1f} | {m['load']:.1f} | {m['load'] / copy:.1f} | {m['staging']:.1f} |"
+                     f" {m['staging'] / copy:.1f} | {m['publish']:.1f} | {m['refresh']:.1f} |"
+                     f" {100 * m['refresh'] / m['load']:.0f} % | {m['wall']:.1f} | {m['rss']:.0f} |")
+    lines += ["", "## Fiche data query", "",
+              "`trade-etl fiche --year 2024 --measure-latency`: the fiche's data query (totals, partners, products,"
+              " Sankey links, from the marts) timed in-process for every département, after a warm-up pass.", "",
+              "| scale | départements | median (ms) | 95th percentile (ms, goal ≤ 50) |", "|---|---|---|---|"]
+    for scale, rows, copy, m in results:
+        lines.append(f"| {scale} | {m['deps']} | {m['fiche_median']:.1f} | {m['fiche_p95']:.1f} |")
     lines.append("")
-    old = open(a.out).read() if os.path.exists(a.out) else ""
-    rest = old.split("\n## ", 2)
-    kept = "" if len(rest) < 3 else "\n## " + rest[2]
     with open(a.out, "w") as f:
-        f.write("\n".join(lines) + kept)
+        f.write("\n".join(lines))
     print("\n".join(lines))
 
 

@@ -1,6 +1,7 @@
 package org.tradewarehouse.ingest;
 
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.tradewarehouse.nomenclature.Na2008;
 import org.tradewarehouse.nomenclature.PartnerCountries;
@@ -44,9 +45,11 @@ class Dimensions {
                     timeKey, year, quarter, year + "-T" + quarter);
         }
         List<String> unknown = new ArrayList<>();
-        updateGeography(staged.departements, period, unknown);
-        updateProducts(staged.products, period, unknown);
-        updatePartners(staged.countries.keySet(), period, unknown);
+        List<Query> upserts = new ArrayList<>();
+        updateGeography(staged.departements, period, unknown, upserts);
+        updateProducts(staged.products, period, unknown, upserts);
+        updatePartners(staged.countries.keySet(), period, unknown, upserts);
+        dsl.batch(upserts).execute(); // one round trip for hundreds of codes
         return unknown;
     }
 
@@ -66,7 +69,7 @@ class Dimensions {
                 .intoMap(r -> r.get("code", String.class));
     }
 
-    private void updateGeography(Map<String, String> departements, int period, List<String> unknown) {
+    private void updateGeography(Map<String, String> departements, int period, List<String> unknown, List<Query> upserts) {
         Map<String, Record> annex = labels("DEPARTEMENT", period);
         Set<String> known = dsl.fetch("select dep_code from dw.dim_geography where known").intoSet(0, String.class);
         for (var staged : departements.entrySet()) {
@@ -76,21 +79,21 @@ class Dimensions {
                 if (!known.contains(dep)) {
                     unknown.add("département " + dep);
                     String region = staged.getValue();
-                    upsertGeography(dep, "Département " + dep + " (absent de la nomenclature)", region,
-                            "Région " + region, false);
+                    upserts.add(upsertGeography(dep, "Département " + dep + " (absent de la nomenclature)", region,
+                            "Région " + region, false));
                 }
                 continue;
             }
-            upsertGeography(dep, label.get("label", String.class), label.get("region_code", String.class),
-                    label.get("region_name", String.class), true);
+            upserts.add(upsertGeography(dep, label.get("label", String.class), label.get("region_code", String.class),
+                    label.get("region_name", String.class), true));
         }
     }
 
-    private void upsertGeography(String dep, String name, String region, String regionName, boolean known) {
+    private Query upsertGeography(String dep, String name, String region, String regionName, boolean known) {
         String inseeRegion = Territories.inseeRegionOfDepartement(dep).orElse(null);
         String inseeRegionName = Territories.regionOfDepartement(dep).map(Territories.RegionRef::inseeName).orElse(null);
         String[] insee = Territories.inseeDepartements(dep).toArray(String[]::new);
-        dsl.insertInto(DIM_GEOGRAPHY)
+        return dsl.insertInto(DIM_GEOGRAPHY)
                 .set(DIM_GEOGRAPHY.DEP_CODE, dep)
                 .set(DIM_GEOGRAPHY.DEP_INSEE_CODES, insee)
                 .set(DIM_GEOGRAPHY.DEP_NAME, name)
@@ -106,11 +109,10 @@ class Dimensions {
                 .set(DIM_GEOGRAPHY.REGION_NAME, regionName)
                 .set(DIM_GEOGRAPHY.REGION_INSEE_CODE, inseeRegion)
                 .set(DIM_GEOGRAPHY.REGION_INSEE_NAME, inseeRegionName)
-                .set(DIM_GEOGRAPHY.KNOWN, known)
-                .execute();
+                .set(DIM_GEOGRAPHY.KNOWN, known);
     }
 
-    private void updateProducts(Map<String, String> products, int period, List<String> unknown) {
+    private void updateProducts(Map<String, String> products, int period, List<String> unknown, List<Query> upserts) {
         Map<String, Record> cpf4Labels = labels("CPF4", period);
         Map<String, Record> a129Labels = labels("A129", period);
         Map<String, String> existing = new HashMap<>();
@@ -149,13 +151,11 @@ class Dimensions {
                 row.setA10Label(levels.a10Label());
             }
             row.changed(DIM_PRODUCT.PRODUCT_KEY, false);
-            dsl.insertInto(DIM_PRODUCT).set(row)
-                    .onConflict(DIM_PRODUCT.CPF4).doUpdate().set(row)
-                    .execute();
+            upserts.add(dsl.insertInto(DIM_PRODUCT).set(row).onConflict(DIM_PRODUCT.CPF4).doUpdate().set(row));
         }
     }
 
-    private void updatePartners(Set<String> countries, int period, List<String> unknown) {
+    private void updatePartners(Set<String> countries, int period, List<String> unknown, List<Query> upserts) {
         Map<String, Record> annex = labels("PAYS", period);
         Set<String> known = dsl.fetch("select code from dw.dim_partner_country where known").intoSet(0, String.class);
         for (String code : countries) {
@@ -168,7 +168,7 @@ class Dimensions {
             }
             String name = label != null ? label.get("label", String.class) : "Pays " + code + " (absent de la nomenclature)";
             boolean eu27 = PartnerCountries.isEu27(code);
-            dsl.insertInto(DIM_PARTNER_COUNTRY)
+            upserts.add(dsl.insertInto(DIM_PARTNER_COUNTRY)
                     .set(DIM_PARTNER_COUNTRY.CODE, code)
                     .set(DIM_PARTNER_COUNTRY.LABEL, name)
                     .set(DIM_PARTNER_COUNTRY.EU27, eu27)
@@ -176,8 +176,7 @@ class Dimensions {
                     .onConflict(DIM_PARTNER_COUNTRY.CODE).doUpdate()
                     .set(DIM_PARTNER_COUNTRY.LABEL, name)
                     .set(DIM_PARTNER_COUNTRY.EU27, eu27)
-                    .set(DIM_PARTNER_COUNTRY.KNOWN, label != null)
-                    .execute();
+                    .set(DIM_PARTNER_COUNTRY.KNOWN, label != null));
         }
     }
 

@@ -16,14 +16,18 @@ select 'fr', 'france', 'FR', 'France', null, null;
 --comment: Facts summed over the quarters of each year, per territory (département, région, France), CPF4 and country:
 --comment: the one scan of the fact table every ranking is derived from. Read by the other marts only, refreshed first.
 create materialized view mart.trade_cell as
-with dep as (
-    select t.year, f.flow, g.dep_code, g.region_code, p.cpf4, c.code as country, sum(f.value_eur)::bigint as value_eur
+with cell as (
+    -- quarters summed on the integer keys first: cheaper than grouping on the codes
+    select t.year, f.flow, f.geo_key, f.product_key, f.partner_key, sum(f.value_eur)::bigint as value_eur
     from dw.fact_trade f
     join dw.dim_time t on t.time_key = f.time_key
-    join dw.dim_geography g on g.geo_key = f.geo_key
-    join dw.dim_product p on p.product_key = f.product_key
-    join dw.dim_partner_country c on c.partner_key = f.partner_key
-    group by 1, 2, 3, 4, 5, 6)
+    group by 1, 2, 3, 4, 5),
+dep as (
+    select c.year, c.flow, g.dep_code, g.region_code, p.cpf4, pc.code as country, c.value_eur
+    from cell c
+    join dw.dim_geography g on g.geo_key = c.geo_key
+    join dw.dim_product p on p.product_key = c.product_key
+    join dw.dim_partner_country pc on pc.partner_key = c.partner_key)
 select 'dep:' || dep_code as geo, year, flow, cpf4, country, value_eur from dep
 union all
 select 'reg:' || region_code, year, flow, cpf4, country, sum(value_eur)::bigint from dep group by region_code, year, flow, cpf4, country
@@ -107,20 +111,20 @@ top_country as materialized (
                  row_number() over (partition by geo, year order by imports_eur desc, country)
           from mart.partner_ranking where imports_eur > 0) ranked
     where rank <= 10),
-cell as (
-    select x.geo, x.year, x.flow, l.level, l.code as product, x.country, x.value_eur
+by_country as (
+    -- countries folded first: each territory's CPF4 then has at most 11 countries left to expand to three levels
+    select x.geo, x.year, x.flow, x.cpf4, coalesce(tc.country, 'AUTRES') as country, sum(x.value_eur)::bigint as value_eur
     from mart.trade_cell x
-    join dw.dim_product p on p.cpf4 = x.cpf4
-    cross join lateral (values ('CPF4', p.cpf4), ('A129', p.a129), ('A38', coalesce(p.a38, '?'))) as l(level, code)),
+    left join top_country tc on tc.geo = x.geo and tc.year = x.year and tc.flow = x.flow and tc.country = x.country
+    group by 1, 2, 3, 4, 5),
 folded as (
-    select c.geo, c.year, c.flow, c.level,
-           coalesce(tp.product, 'AUTRES') as product,
-           coalesce(tc.country, 'AUTRES') as country,
+    select c.geo, c.year, c.flow, l.level, coalesce(tp.product, 'AUTRES') as product, c.country,
            sum(c.value_eur)::bigint as value_eur
-    from cell c
+    from by_country c
+    join dw.dim_product p on p.cpf4 = c.cpf4
+    cross join lateral (values ('CPF4', p.cpf4), ('A129', p.a129), ('A38', coalesce(p.a38, '?'))) as l(level, code)
     left join top_product tp
-      on tp.geo = c.geo and tp.year = c.year and tp.flow = c.flow and tp.level = c.level and tp.product = c.product
-    left join top_country tc on tc.geo = c.geo and tc.year = c.year and tc.flow = c.flow and tc.country = c.country
+      on tp.geo = c.geo and tp.year = c.year and tp.flow = c.flow and tp.level = l.level and tp.product = l.code
     group by 1, 2, 3, 4, 5, 6)
 select geo, year, flow, level, product, country, value_eur,
        product <> 'AUTRES' and country <> 'AUTRES'

@@ -93,23 +93,17 @@ class Dimensions {
         String inseeRegion = Territories.inseeRegionOfDepartement(dep).orElse(null);
         String inseeRegionName = Territories.regionOfDepartement(dep).map(Territories.RegionRef::inseeName).orElse(null);
         String[] insee = Territories.inseeDepartements(dep).toArray(String[]::new);
-        return dsl.insertInto(DIM_GEOGRAPHY)
-                .set(DIM_GEOGRAPHY.DEP_CODE, dep)
-                .set(DIM_GEOGRAPHY.DEP_INSEE_CODES, insee)
-                .set(DIM_GEOGRAPHY.DEP_NAME, name)
-                .set(DIM_GEOGRAPHY.REGION_CODE, region)
-                .set(DIM_GEOGRAPHY.REGION_NAME, regionName)
-                .set(DIM_GEOGRAPHY.REGION_INSEE_CODE, inseeRegion)
-                .set(DIM_GEOGRAPHY.REGION_INSEE_NAME, inseeRegionName)
-                .set(DIM_GEOGRAPHY.KNOWN, known)
-                .onConflict(DIM_GEOGRAPHY.DEP_CODE).doUpdate()
-                .set(DIM_GEOGRAPHY.DEP_INSEE_CODES, insee)
-                .set(DIM_GEOGRAPHY.DEP_NAME, name)
-                .set(DIM_GEOGRAPHY.REGION_CODE, region)
-                .set(DIM_GEOGRAPHY.REGION_NAME, regionName)
-                .set(DIM_GEOGRAPHY.REGION_INSEE_CODE, inseeRegion)
-                .set(DIM_GEOGRAPHY.REGION_INSEE_NAME, inseeRegionName)
-                .set(DIM_GEOGRAPHY.KNOWN, known);
+        var row = dsl.newRecord(DIM_GEOGRAPHY);
+        row.setDepCode(dep);
+        row.setDepInseeCodes(insee);
+        row.setDepName(name);
+        row.setRegionCode(region);
+        row.setRegionName(regionName);
+        row.setRegionInseeCode(inseeRegion);
+        row.setRegionInseeName(inseeRegionName);
+        row.setKnown(known);
+        row.changed(DIM_GEOGRAPHY.GEO_KEY, false);
+        return dsl.insertInto(DIM_GEOGRAPHY).set(row).onConflict(DIM_GEOGRAPHY.DEP_CODE).doUpdate().set(row);
     }
 
     private void updateProducts(Map<String, String> products, int period, List<String> unknown, List<Query> upserts) {
@@ -168,15 +162,13 @@ class Dimensions {
             }
             String name = label != null ? label.get("label", String.class) : "Pays " + code + " (absent de la nomenclature)";
             boolean eu27 = PartnerCountries.isEu27(code);
-            upserts.add(dsl.insertInto(DIM_PARTNER_COUNTRY)
-                    .set(DIM_PARTNER_COUNTRY.CODE, code)
-                    .set(DIM_PARTNER_COUNTRY.LABEL, name)
-                    .set(DIM_PARTNER_COUNTRY.EU27, eu27)
-                    .set(DIM_PARTNER_COUNTRY.KNOWN, label != null)
-                    .onConflict(DIM_PARTNER_COUNTRY.CODE).doUpdate()
-                    .set(DIM_PARTNER_COUNTRY.LABEL, name)
-                    .set(DIM_PARTNER_COUNTRY.EU27, eu27)
-                    .set(DIM_PARTNER_COUNTRY.KNOWN, label != null));
+            var row = dsl.newRecord(DIM_PARTNER_COUNTRY);
+            row.setCode(code);
+            row.setLabel(name);
+            row.setEu27(eu27);
+            row.setKnown(label != null);
+            row.changed(DIM_PARTNER_COUNTRY.PARTNER_KEY, false);
+            upserts.add(dsl.insertInto(DIM_PARTNER_COUNTRY).set(row).onConflict(DIM_PARTNER_COUNTRY.CODE).doUpdate().set(row));
         }
     }
 

@@ -3,11 +3,9 @@ package org.tradewarehouse.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,20 +19,20 @@ class LineInputTest {
 
     @Test
     void mixedCrlfAndLfAndFinalLineWithoutNewline() throws IOException {
-        assertThat(lines(utf8("a;1\r\nb;2\nc;3\r\nd;4"))).containsExactly("a;1", "b;2", "c;3", "d;4");
+        assertThat(lines(Bytes.utf8("a;1\r\nb;2\nc;3\r\nd;4"))).containsExactly("a;1", "b;2", "c;3", "d;4");
     }
 
     @Test
     void finalNewlineDoesNotMakeAnExtraLine() throws IOException {
-        assertThat(lines(utf8("a\nb\n"))).containsExactly("a", "b");
-        assertThat(lines(utf8("a\r\nb\r\n"))).containsExactly("a", "b");
+        assertThat(lines(Bytes.utf8("a\nb\n"))).containsExactly("a", "b");
+        assertThat(lines(Bytes.utf8("a\r\nb\r\n"))).containsExactly("a", "b");
     }
 
     @Test
     void emptyLinesAreKeptAsEmptyLines() throws IOException {
-        assertThat(lines(utf8("\na\n\r\n\nb\n\n"))).containsExactly("", "a", "", "", "b", "");
-        assertThat(lines(utf8("\r\n"))).containsExactly("");
-        assertThat(lines(utf8("  \n"))).containsExactly("  ");
+        assertThat(lines(Bytes.utf8("\na\n\r\n\nb\n\n"))).containsExactly("", "a", "", "", "b", "");
+        assertThat(lines(Bytes.utf8("\r\n"))).containsExactly("");
+        assertThat(lines(Bytes.utf8("  \n"))).containsExactly("  ");
     }
 
     @Test
@@ -49,37 +47,37 @@ class LineInputTest {
     @Test
     void onlyOneTrailingCarriageReturnIsALineEnd() throws IOException {
         // a CR inside the line is data; only the CR right before LF (or at the end of input) is dropped
-        assertThat(lines(utf8("a\rb\r\nc\r\r\nd\r"))).containsExactly("a\rb", "c\r", "d");
+        assertThat(lines(Bytes.utf8("a\rb\r\nc\r\r\nd\r"))).containsExactly("a\rb", "c\r", "d");
     }
 
     @Test
     void bomIsStrippedOnlyAtTheStart() throws IOException {
-        byte[] bytes = concat(BOM, utf8("E;1\r\n"), BOM, utf8("E;2\n"));
+        byte[] bytes = Bytes.concat(BOM, Bytes.utf8("E;1\r\n"), BOM, Bytes.utf8("E;2\n"));
 
         assertThat(lines(bytes)).containsExactly("E;1", "\uFEFFE;2");
     }
 
     @Test
     void bomOnTheFirstLineOfNonAsciiTextIsStripped() throws IOException {
-        assertThat(lines(concat(BOM, utf8("Île\nÉté")))).containsExactly("Île", "Été");
+        assertThat(lines(Bytes.concat(BOM, Bytes.utf8("Île\nÉté")))).containsExactly("Île", "Été");
     }
 
     @Test
     void bomAloneGivesOneEmptyLine() throws IOException {
         assertThat(lines(BOM)).containsExactly("");
-        assertThat(lines(concat(BOM, utf8("\r\nx")))).containsExactly("", "x");
+        assertThat(lines(Bytes.concat(BOM, Bytes.utf8("\r\nx")))).containsExactly("", "x");
     }
 
     @Test
     void bomNotAtTheVeryStartIsKept() throws IOException {
         // a space before the BOM: it is not a BOM of the file
-        assertThat(lines(concat(utf8(" "), BOM, utf8("x")))).containsExactly(" \uFEFFx");
+        assertThat(lines(Bytes.concat(Bytes.utf8(" "), BOM, Bytes.utf8("x")))).containsExactly(" \uFEFFx");
     }
 
     @Test
     void invalidUtf8LineHasNullTextButLenientText() throws IOException {
         // 0xE9 is 'é' in Latin-1 / Windows-1252, not valid UTF-8 alone
-        byte[] bytes = concat(utf8("ok;1\n"), new byte[] {'b', 'a', 'd', (byte) 0xE9, ';', '2', '\n'}, utf8("été;3"));
+        byte[] bytes = Bytes.concat(Bytes.utf8("ok;1\n"), new byte[] {'b', 'a', 'd', (byte) 0xE9, ';', '2', '\n'}, Bytes.utf8("été;3"));
 
         try (LineInput in = input(bytes)) {
             assertThat(in.next()).isTrue();
@@ -107,7 +105,7 @@ class LineInputTest {
                 {(byte) 0xFF},
         };
         for (byte[] b : bad) {
-            try (LineInput in = input(concat(utf8("x"), b, utf8("y\n")))) {
+            try (LineInput in = input(Bytes.concat(Bytes.utf8("x"), b, Bytes.utf8("y\n")))) {
                 assertThat(in.next()).isTrue();
                 assertThat(in.text()).as("bytes %s", Arrays.toString(b)).isNull();
                 assertThat(in.lenientText()).isNotNull().startsWith("x").endsWith("y").contains("\uFFFD");
@@ -117,7 +115,7 @@ class LineInputTest {
 
     @Test
     void invalidUtf8RightAfterTheBomIsStillReported() throws IOException {
-        try (LineInput in = input(concat(BOM, new byte[] {'a', (byte) 0xE9}))) {
+        try (LineInput in = input(Bytes.concat(BOM, new byte[] {'a', (byte) 0xE9}))) {
             assertThat(in.next()).isTrue();
             assertThat(in.text()).isNull();
             assertThat(in.lenientText()).isEqualTo("a\uFFFD");
@@ -129,7 +127,7 @@ class LineInputTest {
         String longLine = "L".repeat(3 * BUFFER + 17);
         String longUnicode = "é".repeat(BUFFER); // 128 KiB of two-byte characters
 
-        assertThat(lines(utf8("a\n" + longLine + "\r\n" + longUnicode + "\nz")))
+        assertThat(lines(Bytes.utf8("a\n" + longLine + "\r\n" + longUnicode + "\nz")))
                 .containsExactly("a", longLine, longUnicode, "z");
     }
 
@@ -140,12 +138,12 @@ class LineInputTest {
         // then a 'é' whose two bytes straddle the second boundary
         String second = "y".repeat(BUFFER - 2) + "é" + "z";
 
-        assertThat(lines(utf8(first + "\r\n" + second + "\n"))).containsExactly(first, second);
+        assertThat(lines(Bytes.utf8(first + "\r\n" + second + "\n"))).containsExactly(first, second);
     }
 
     @Test
     void streamThatReturnsFewBytesPerRead() throws IOException {
-        byte[] bytes = concat(BOM, utf8("E;1\r\n\nÉté;2\r\nlast"));
+        byte[] bytes = Bytes.concat(BOM, Bytes.utf8("E;1\r\n\nÉté;2\r\nlast"));
         List<String> read = new ArrayList<>();
         try (LineInput in = new LineInput(new TrickleInputStream(bytes, 2))) {
             while (in.next()) {
@@ -158,7 +156,7 @@ class LineInputTest {
 
     @Test
     void bytesReadCountsEveryByteOfTheInputIncludingBomAndLineEnds() throws IOException {
-        byte[] bytes = concat(BOM, utf8("E;1\r\nI;2\n"));
+        byte[] bytes = Bytes.concat(BOM, Bytes.utf8("E;1\r\nI;2\n"));
         try (LineInput in = input(bytes)) {
             assertThat(in.bytesRead()).isZero();
             assertThat(in.next()).isTrue();
@@ -172,7 +170,7 @@ class LineInputTest {
 
     @Test
     void bytesReadGrowsBufferByBuffer() throws IOException {
-        byte[] bytes = utf8("a\n" + "b".repeat(BUFFER) + "\n" + "c".repeat(BUFFER) + "\n");
+        byte[] bytes = Bytes.utf8("a\n" + "b".repeat(BUFFER) + "\n" + "c".repeat(BUFFER) + "\n");
         try (LineInput in = input(bytes)) {
             assertThat(in.next()).isTrue();
             assertThat(in.bytesRead()).isEqualTo(BUFFER);
@@ -187,7 +185,7 @@ class LineInputTest {
     @Test
     void closeClosesTheStream() throws IOException {
         AtomicBoolean closed = new AtomicBoolean();
-        InputStream stream = new ByteArrayInputStream(utf8("a")) {
+        InputStream stream = new ByteArrayInputStream(Bytes.utf8("a")) {
             @Override
             public void close() {
                 closed.set(true);
@@ -212,17 +210,6 @@ class LineInputTest {
         return new LineInput(new ByteArrayInputStream(bytes));
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
 
     /** Hands out at most {@code max} bytes per read, like a slow network or an inflater. */
     private static final class TrickleInputStream extends FilterInputStream {

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,14 +43,14 @@ class PublicationReaderTest {
 
     @BeforeEach
     void twoEntries() throws IOException {
-        byte[] export = concat(BOM,
-                utf8("E;1;2024;87;09;C21Z;2120;BE;100;10\r\n"),
-                utf8("\r\n"),
-                utf8("E;2;2024;87;09;C21Z;2120;BE;"), new byte[] {'2', (byte) 0xE9, '0'}, utf8(";20\r\n"),
-                utf8("E;3;2024;9A;24;A01Z;0111;QU;300;30")); // no final line end
+        byte[] export = Bytes.concat(BOM,
+                Bytes.utf8("E;1;2024;87;09;C21Z;2120;BE;100;10\r\n"),
+                Bytes.utf8("\r\n"),
+                Bytes.utf8("E;2;2024;87;09;C21Z;2120;BE;"), new byte[] {'2', (byte) 0xE9, '0'}, Bytes.utf8(";20\r\n"),
+                Bytes.utf8("E;3;2024;9A;24;A01Z;0111;QU;300;30")); // no final line end
         Map<String, byte[]> zipEntries = new LinkedHashMap<>();
         zipEntries.put(EXPORT_ENTRY, export);
-        zipEntries.put("Regional-2024-export/Libelle_PAYS.txt", utf8("BE;Belgique;199301;999912\r\n"));
+        zipEntries.put("Regional-2024-export/Libelle_PAYS.txt", Bytes.utf8("BE;Belgique;199301;999912\r\n"));
         Path zip = Files.write(dir.resolve(EXPORT_ZIP), zipBytes(zipEntries));
         Path bare = Files.writeString(dir.resolve(IMPORT_NAME),
                 "I;1;2024;75;11;D35B;3522;RU;400;40\n"
@@ -174,9 +173,9 @@ class PublicationReaderTest {
         for (int i = 0; i < 4_000; i++) {
             rest.append(row(random, i));
         }
-        byte[] goodBytes = utf8(good.toString());
+        byte[] goodBytes = Bytes.utf8(good.toString());
         Path zip = dir.resolve("damaged.zip");
-        Files.write(zip, zipBytes(Map.of(EXPORT_ENTRY, utf8(good + rest.toString()))));
+        Files.write(zip, zipBytes(Map.of(EXPORT_ENTRY, Bytes.utf8(good + rest.toString()))));
         damageAfter(zip, goodBytes);
 
         // the preflight only reads the first lines: it passes
@@ -290,15 +289,4 @@ class PublicationReaderTest {
         return bytes.toByteArray();
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
 }

@@ -13,6 +13,8 @@ import org.tradewarehouse.cli.TradeEtl;
 import org.tradewarehouse.demo.SamplePublication;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,14 @@ class KilledLoadFunctionalTest {
         return pb.start();
     }
 
+    private String childLog() {
+        try {
+            return Files.readString(dir.resolve("child.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     private void awaitStagedChunks(Process child, int chunks) throws InterruptedException {
         for (int i = 0; i < 3000; i++) {
             Long committed = jdbc.queryForObject("select coalesce(max(commit_count), 0) from batch.batch_step_execution"
@@ -80,7 +90,7 @@ class KilledLoadFunctionalTest {
                 return;
             }
             if (!child.isAlive()) {
-                throw new AssertionError("the load process ended before it could be killed; see " + dir.resolve("child.log"));
+                throw new AssertionError("the load process ended before it could be killed:\n" + childLog());
             }
             Thread.sleep(10);
         }

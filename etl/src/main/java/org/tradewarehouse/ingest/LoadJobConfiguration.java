@@ -46,12 +46,12 @@ public class LoadJobConfiguration {
     }
 
     @Bean
-    Step stageRows(JobRepository jobRepository, PlatformTransactionManager tm, PublicationReader reader,
+    Step stageRows(JobRepository jobRepository, PlatformTransactionManager tm, LoadProgress progress,
                    StagingWriter writer, @Value("${trade.load.chunk-size}") int chunkSize) {
         return new StepBuilder("stageRows", jobRepository)
                 .<SourceLine, ParsedLine>chunk(chunkSize)
                 .transactionManager(tm)
-                .reader(reader)
+                .reader(PublicationReader.ofEachExecution(progress))
                 .processor(new TradeLineParser())
                 .writer(writer)
                 .build();
@@ -84,12 +84,6 @@ public class LoadJobConfiguration {
     @Bean
     Na2008 na2008() {
         return Na2008.load();
-    }
-
-    @Bean
-    @StepScope
-    PublicationReader publicationReader(@Value("#{jobParameters['sources']}") String sources, LoadProgress progress) {
-        return new PublicationReader(LoadSources.inspect(sources).dataEntries(), progress);
     }
 
     @Bean

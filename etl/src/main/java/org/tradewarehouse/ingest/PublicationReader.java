@@ -1,5 +1,7 @@
 package org.tradewarehouse.ingest;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -11,12 +13,13 @@ import java.util.List;
  * Reads every line of every data file of a publication, in order. Its position (file, line) is saved with each
  * committed chunk, so a restarted load resumes after the last staged line instead of staging rows twice.
  */
-class PublicationReader implements ItemStreamReader<SourceLine> {
+class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionListener {
 
     private static final String FILE_KEY = "reader.file";
     private static final String LINE_KEY = "reader.line";
 
-    private final List<DataEntry> entries;
+    private final boolean filesFromJob;
+    private List<DataEntry> entries;
     private final LoadProgress progress;
     private int fileIndex;
     private long lineNumber;
@@ -24,8 +27,28 @@ class PublicationReader implements ItemStreamReader<SourceLine> {
     private long bytesCounted;
 
     PublicationReader(List<DataEntry> entries, LoadProgress progress) {
+        this(entries, progress, false);
+    }
+
+    private PublicationReader(List<DataEntry> entries, LoadProgress progress, boolean filesFromJob) {
         this.entries = entries;
         this.progress = progress;
+        this.filesFromJob = filesFromJob;
+    }
+
+    /**
+     * The reader of a step, taking the files from each execution's job parameters. Not a step-scoped bean: that
+     * would be a proxy looking the bean up again on each of the millions of reads. One load runs at a time.
+     */
+    static PublicationReader ofEachExecution(LoadProgress progress) {
+        return new PublicationReader(List.of(), progress, true);
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        if (filesFromJob) {
+            entries = LoadSources.inspect(stepExecution.getJobParameters().getString("sources")).dataEntries();
+        }
     }
 
     @Override

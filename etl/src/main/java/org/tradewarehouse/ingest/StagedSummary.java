@@ -23,23 +23,18 @@ final class StagedSummary {
     /** "E20241" -> {rows, euros} */
     final Map<String, long[]> slices = new TreeMap<>();
 
-    /** The slice of the previous row: rows come grouped by quarter, so this saves a lookup per row. */
-    private char lastFlow;
-    private int lastTimeKey;
-    private long[] lastSlice;
+    /** The slices by flow and time key, so that a row finds its slice without building the key string. */
+    private final Map<Integer, long[]> slicesByKey = new HashMap<>();
 
     void add(ParsedLine.TradeRow r) {
         departements.putIfAbsent(r.depCode(), r.regionCode());
         products.putIfAbsent(r.cpf4(), r.a129());
         countries.putIfAbsent(r.country(), Boolean.TRUE);
         int timeKey = r.year() * 10 + r.quarter();
-        if (lastSlice == null || r.flow() != lastFlow || timeKey != lastTimeKey) {
-            lastFlow = r.flow();
-            lastTimeKey = timeKey;
-            lastSlice = slices.computeIfAbsent(lastFlow + Integer.toString(timeKey), k -> new long[2]);
-        }
-        lastSlice[0]++;
-        lastSlice[1] += r.valueEur();
+        long[] slice = slicesByKey.computeIfAbsent(r.flow() << 16 ^ timeKey,
+                k -> slices.computeIfAbsent(r.flow() + Integer.toString(timeKey), s -> new long[2]));
+        slice[0]++;
+        slice[1] += r.valueEur();
     }
 
     long rows() {

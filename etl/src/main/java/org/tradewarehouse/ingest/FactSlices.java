@@ -55,7 +55,7 @@ class FactSlices {
         // Fresh staging has no statistics: without them the planner probes the dimensions' indexes row by row.
         dsl.execute("analyze staging.trade_row");
         int built = dsl.execute("insert into " + shadow + " (time_key, geo_key, product_key, partner_key, flow, value_eur, mass_kg, load_id)"
-                + " select s.year * 10 + s.quarter, g.geo_key, p.product_key, c.partner_key, s.flow, s.value_eur, s.mass_kg, ?"
+                + " select s.time_key, g.geo_key, p.product_key, c.partner_key, s.flow, s.value_eur, s.mass_kg, ?"
                 + " from staging.trade_row s"
                 + " join dw.dim_geography g on g.dep_code = s.dep_code"
                 + " join dw.dim_product p on p.cpf4 = s.cpf4"

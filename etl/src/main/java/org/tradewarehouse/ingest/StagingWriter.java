@@ -45,9 +45,8 @@ class StagingWriter implements ItemStreamWriter<ParsedLine> {
         for (ParsedLine item : chunk) {
             if (item instanceof ParsedLine.TradeRow r) {
                 summary.add(r);
-                rows.field(loadId).field(r.flow()).field(r.quarter()).field(r.year()).field(r.depCode())
-                        .field(r.regionCode()).field(r.a129()).field(r.cpf4()).field(r.country())
-                        .field(r.valueEur()).field(r.massKg()).endRow();
+                rows.field(loadId).field(r.flow()).field(r.year() * 10 + r.quarter()).field(r.depCode())
+                        .field(r.cpf4()).field(r.country()).field(r.valueEur()).field(r.massKg()).endRow();
             } else if (item instanceof ParsedLine.Rejected r) {
                 rejects.field(loadId).field(r.file()).field(r.line()).field(r.raw()).field(r.reason())
                         .field(r.valueEur()).endRow();
@@ -55,8 +54,8 @@ class StagingWriter implements ItemStreamWriter<ParsedLine> {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        send(copy, "COPY staging.trade_row (load_id, flow, quarter, year, dep_code, region_code, a129, cpf4, country,"
-                + " value_eur, mass_kg) FROM STDIN", rows);
+        send(copy, "COPY staging.trade_row (load_id, flow, time_key, dep_code, cpf4, country, value_eur, mass_kg)"
+                + " FROM STDIN", rows);
         send(copy, "COPY staging.reject (load_id, file, line, raw, reason, value_eur) FROM STDIN", rejects);
     }
 

@@ -3,14 +3,12 @@
 --changeset trade-warehouse:004-staging
 --comment: Raw rows of a load in progress, keyed by the load job's instance id; emptied when the load is published.
 --comment: Unlogged: staging is rebuilt from the files if PostgreSQL crashes (the publish step checks nothing was lost).
+--comment: Only what publishing reads: the région and A129 of each code travel in the staging step's summary.
 create unlogged table staging.trade_row (
     load_id      bigint not null,
     flow         char(1) not null,
-    quarter      smallint not null,
-    year         smallint not null,
+    time_key     integer not null,            -- year * 10 + quarter, as dw.dim_time
     dep_code     text not null,
-    region_code  text not null,
-    a129         text not null,
     cpf4         text not null,
     country      text not null,
     value_eur    bigint not null,

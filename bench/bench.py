@@ -174,7 +174,7 @@ def write(a, results):
         f"- Machine: {machine()}",
         f"- Command: `python3 bench/bench.py --runs {a.runs} --rows {a.rows} --scale {a.scale}`",
         "- Data: the shared generator's 2024 publication (real format: annual export and import ZIPs with their"
-        " annexes); scale 3 = three times the rows.",
+        " annexes); scale 3 asks it for three times the rows (it caps them: see the rows column).",
         "- Database: one PostgreSQL 17 for everything (the application's embedded one, kept up by `trade-etl db`).", "",
         "## Load of a full year", "",
         "- Reference: `psql \\copy` of the same rows (unzipped text) into an unindexed table, in the same run.",

@@ -161,9 +161,4 @@ public record Publication(List<DataEntry> dataEntries, List<AnnexEntry> annexEnt
             throw new BadPublicationException(file.getFileName() + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
-
-    /** Bytes of data to read, for progress. */
-    public long dataBytes() {
-        return dataEntries.stream().mapToLong(e -> Math.max(e.size(), 0)).sum();
-    }
 }

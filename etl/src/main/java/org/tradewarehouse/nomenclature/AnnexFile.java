@@ -2,7 +2,6 @@ package org.tradewarehouse.nomenclature;
 
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,10 +16,6 @@ public final class AnnexFile {
 
     /** One line of Libelle_CPF4, Libelle_A129 or Libelle_PAYS; periods are AAAAMM ints, validTo 999912 = still valid. */
     public record Label(String code, String label, int validFrom, int validTo) {
-
-        public boolean isValidAt(int yyyymm) {
-            return validFrom <= yyyymm && yyyymm <= validTo;
-        }
     }
 
     /** One line of Departement_region; codes are the DGDDI's own (e.g. région 09, département 9A). */
@@ -91,20 +86,6 @@ public final class AnnexFile {
                     requireCode(f.get(2), fileName, line), f.get(3).trim()));
         }
         return departements;
-    }
-
-    /**
-     * The label of {@code code} valid at {@code yyyymm} (the latest-starting one should periods
-     * overlap). When no period contains it (a gap, or a
-     * month after a closed period) the label that started last is taken, so that data keeps a name
-     * rather than none: the customs reuse a code for its successor (QU, XK, XS).
-     */
-    public static Optional<Label> validAt(List<Label> labels, String code, int yyyymm) {
-        Comparator<Label> preferred = Comparator.comparing((Label l) -> l.isValidAt(yyyymm))
-                .thenComparingInt(Label::validFrom);
-        return labels.stream()
-                .filter(l -> l.code().equals(code))
-                .max(preferred);
     }
 
     private static String requireCode(String raw, String fileName, DelimitedText.Line line) {

@@ -237,7 +237,7 @@ class PublicationTest {
                         tuple(Kind.DEPARTEMENT_REGION,
                                 "Regional-2024-export/Departement_region.txt"));
         assertThat(publication.annexEntries()).allSatisfy(a -> assertThat(a.entry().file()).isEqualTo(zip));
-        assertThat(publication.dataBytes()).isEqualTo(DATA.length());
+        assertThat(publication.dataEntries().stream().mapToLong(DataEntry::size).sum()).isEqualTo(DATA.length());
         // entries are read as streams from the ZIP
         try (InputStream in = publication.dataEntries().get(0).open()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(DATA);
@@ -259,7 +259,7 @@ class PublicationTest {
                 .containsExactly("REGIONAL_CPF4PAYSE.zip!REGIONAL_CPF4PAYSE.txt",
                         "REGIONAL_CPF4PAYSI.zip!REGIONAL_CPF4PAYSI.txt");
         assertThat(publication.annexEntries()).hasSize(2);
-        assertThat(publication.dataBytes()).isEqualTo(2L * DATA.length());
+        assertThat(publication.dataEntries().stream().mapToLong(DataEntry::size).sum()).isEqualTo(2L * DATA.length());
     }
 
     @Test

@@ -63,21 +63,6 @@ class AnnexFileTest {
     }
 
     @Test
-    void validAtPicksThePeriodContainingTheMonthElseTheLatestStart() {
-        List<Label> labels = labels(utf8("ZY;Ancien territoire;190001;199912\r\n"
-                + "ZZ;Premier nom;190001;199205\r\n"
-                + "ZZ;Dernier nom;201201;999912\r\n"
-                + "ZZ;Nom intermédiaire;199206;200012\r\n"), "Libelle_PAYS.txt");
-
-        assertThat(AnnexFile.validAt(labels, "ZZ", 202412)).map(Label::label).contains("Dernier nom");
-        assertThat(AnnexFile.validAt(labels, "ZZ", 199206)).map(Label::label).contains("Nom intermédiaire");
-        assertThat(AnnexFile.validAt(labels, "ZZ", 199205)).map(Label::label).contains("Premier nom");
-        assertThat(AnnexFile.validAt(labels, "ZZ", 200501)).map(Label::label).contains("Dernier nom"); // gap
-        assertThat(AnnexFile.validAt(labels, "ZY", 202412)).map(Label::label).contains("Ancien territoire");
-        assertThat(AnnexFile.validAt(labels, "QX", 202412)).isEmpty();
-    }
-
-    @Test
     void wrongFieldCountNamesFileAndPhysicalLine() {
         byte[] bytes = utf8("ZB;Pays de test;190001;999912\r\n\r\nZC;Pays\r\n");
 

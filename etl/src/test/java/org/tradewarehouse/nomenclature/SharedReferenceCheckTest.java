@@ -106,13 +106,11 @@ class SharedReferenceCheckTest {
         assertThat(cpf4).hasSize(576);
         assertThat(a129).hasSize(76);
         assertThat(pays).hasSize(289);
-        assertThat(AnnexFile.validAt(cpf4, "0111", 202412)).map(Label::label)
-                .contains("Céréales (à l'exclusion du riz), légumineuses et oléagineux");
+        assertThat(cpf4).contains(new Label("0111", "Céréales (à l'exclusion du riz), légumineuses et oléagineux", 201501, 999912));
         assertThat(a129.get(0).code()).isEqualTo("A01Z"); // BOM stripped
-        assertThat(AnnexFile.validAt(pays, "QU", 202412)).map(Label::label)
-                .contains("Pays et territoires non déterminés");
-        assertThat(AnnexFile.validAt(pays, "XK", 202412)).map(Label::label).contains("Kosovo");
-        assertThat(AnnexFile.validAt(pays, "XS", 202412)).map(Label::label).contains("Serbie");
+        assertThat(pays).contains(new Label("QU", "Pays NDA", 190001, 199912),
+                new Label("QU", "Pays et territoires non déterminés", 201201, 999912),
+                new Label("XK", "Kosovo", 200506, 999912), new Label("XS", "Serbie", 200506, 999912));
         Na2008 na2008 = Na2008.load();
         assertThat(cpf4).allSatisfy(l -> assertThat(na2008.forCpf4(l.code())).isPresent());
 

@@ -30,8 +30,9 @@ public class LoadJobConfiguration {
 
     @Bean
     Job loadJob(JobRepository jobRepository, Step stageAnnexes, Step stageRows, Step checkRejects, Step publish,
-                Step refreshRankings) {
+                Step refreshRankings, LoadProgress progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(progress)
                 .start(stageAnnexes)
                 .next(stageRows)
                 .next(checkRejects)
@@ -41,8 +42,9 @@ public class LoadJobConfiguration {
     }
 
     @Bean
-    Step stageAnnexes(JobRepository jobRepository, PlatformTransactionManager tm, AnnexStagingTasklet tasklet) {
-        return new StepBuilder("stageAnnexes", jobRepository).tasklet(tasklet, tm).build();
+    Step stageAnnexes(JobRepository jobRepository, PlatformTransactionManager tm, AnnexStagingTasklet tasklet,
+                      LoadProgress progress) {
+        return new StepBuilder("stageAnnexes", jobRepository).listener(progress).tasklet(tasklet, tm).build();
     }
 
     @Bean
@@ -54,23 +56,26 @@ public class LoadJobConfiguration {
                 .reader(PublicationReader.ofEachExecution(progress))
                 .processor(new TradeLineParser())
                 .writer(writer)
+                .listener(progress)
                 .build();
     }
 
     @Bean
-    Step checkRejects(JobRepository jobRepository, PlatformTransactionManager tm, RejectGateTasklet tasklet) {
-        return new StepBuilder("checkRejects", jobRepository).tasklet(tasklet, tm).build();
+    Step checkRejects(JobRepository jobRepository, PlatformTransactionManager tm, RejectGateTasklet tasklet,
+                      LoadProgress progress) {
+        return new StepBuilder("checkRejects", jobRepository).listener(progress).tasklet(tasklet, tm).build();
     }
 
     @Bean
-    Step publish(JobRepository jobRepository, PlatformTransactionManager tm, PublishTasklet tasklet) {
-        return new StepBuilder("publish", jobRepository).tasklet(tasklet, tm).build();
+    Step publish(JobRepository jobRepository, PlatformTransactionManager tm, PublishTasklet tasklet, LoadProgress progress) {
+        return new StepBuilder("publish", jobRepository).listener(progress).tasklet(tasklet, tm).build();
     }
 
     /** Last: the marts the fiche and the dashboards read. A failure here leaves the facts published; rerun to retry. */
     @Bean
-    Step refreshRankings(JobRepository jobRepository, PlatformTransactionManager tm, MartRefresher refresher) {
-        return new StepBuilder("refreshRankings", jobRepository).tasklet((contribution, context) -> {
+    Step refreshRankings(JobRepository jobRepository, PlatformTransactionManager tm, MartRefresher refresher,
+                         LoadProgress progress) {
+        return new StepBuilder("refreshRankings", jobRepository).listener(progress).tasklet((contribution, context) -> {
             refresher.refresh();
             return RepeatStatus.FINISHED;
         }, tm).build();

@@ -2,41 +2,70 @@ package org.tradewarehouse.ingest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Lines and bytes read so far by the staging step, logged at a fixed interval while it runs. */
-class LoadProgress {
+/**
+ * Logs where a load is at a fixed interval for as long as it runs: while staging, lines read, share of the data
+ * and rows/s; in the other steps, what the step does and for how long it has been at it.
+ */
+class LoadProgress implements JobExecutionListener, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(LoadProgress.class);
+    private static final String STAGING = "stageRows";
+    private static final Map<String, String> DOING = Map.of(
+            "stageAnnexes", "Reading the label annexes",
+            "checkRejects", "Checking the rejected lines",
+            "publish", "Publishing the quarter slices (dimensions, facts)",
+            "refreshRankings", "Refreshing the rankings");
 
     private final Duration interval;
     private final AtomicLong lines = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private volatile long totalBytes;
-    private volatile long startNanos;
+    private volatile String step = "";
+    private volatile long stepStartNanos;
     private ScheduledExecutorService ticker;
 
     LoadProgress(Duration interval) {
         this.interval = interval;
     }
 
-    void start(long totalBytes) {
-        this.totalBytes = totalBytes;
-        lines.set(0);
-        bytes.set(0);
-        startNanos = System.nanoTime();
-        stop();
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "load-progress");
             t.setDaemon(true);
             return t;
         });
         ticker.scheduleAtFixedRate(this::report, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        ticker.shutdownNow();
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        stepStartNanos = System.nanoTime();
+        step = stepExecution.getStepName();
+    }
+
+    /** Called by the reader when staging opens, after any lines a restart skips. */
+    void stagingStarted(long totalBytes) {
+        this.totalBytes = totalBytes;
+        lines.set(0);
+        bytes.set(0);
     }
 
     void addLine() {
@@ -47,19 +76,15 @@ class LoadProgress {
         bytes.addAndGet(n);
     }
 
-    void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker = null;
-        }
-    }
-
     private void report() {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        long n = lines.get();
-        double percent = totalBytes > 0 ? 100.0 * bytes.get() / totalBytes : 0;
-        log.info("Staging: {} lines read, {}% of the data, {} rows/s",
-                String.format("%,d", n), String.format("%.0f", Math.min(percent, 100)),
-                String.format("%,.0f", seconds > 0 ? n / seconds : 0));
+        double seconds = (System.nanoTime() - stepStartNanos) / 1e9;
+        if (STAGING.equals(step)) {
+            long n = lines.get();
+            double percent = totalBytes > 0 ? 100.0 * bytes.get() / totalBytes : 0;
+            log.info("Staging: {} lines read, {}% of the data, {} rows/s", String.format("%,d", n),
+                    String.format("%.0f", Math.min(percent, 100)), String.format("%,.0f", seconds > 0 ? n / seconds : 0));
+        } else {
+            log.info("{}: {} s", DOING.getOrDefault(step, step), String.format("%.0f", seconds));
+        }
     }
 }

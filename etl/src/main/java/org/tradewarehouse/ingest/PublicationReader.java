@@ -55,7 +55,7 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
     public void open(ExecutionContext context) {
         fileIndex = context.getInt(FILE_KEY, 0);
         long resumeAfter = context.getLong(LINE_KEY, 0L);
-        progress.start(entries.stream().mapToLong(DataEntry::size).sum());
+        progress.stagingStarted(entries.stream().mapToLong(DataEntry::size).sum());
         for (int i = 0; i < fileIndex && i < entries.size(); i++) {
             progress.addBytes(entries.get(i).size());
         }
@@ -109,7 +109,6 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
     @Override
     public void close() {
         closeCurrent();
-        progress.stop();
     }
 
     private void openCurrent() {

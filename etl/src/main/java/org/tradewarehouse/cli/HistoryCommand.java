@@ -1,0 +1,59 @@
+package org.tradewarehouse.cli;
+
+import org.tradewarehouse.ingest.LoadHistory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "List the last runs of the load job: when, inputs, checksum, outcome, rows, rejects, duration.")
+class HistoryCommand implements Callable<Integer> {
+
+    @Option(names = "--last", defaultValue = "20", description = "How many runs (default: ${DEFAULT-VALUE})")
+    int last;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (var context = Warehouse.start()) {
+            var out = spec.commandLine().getOut();
+            out.printf("%-6s %-5s %-19s %8s %-10s %12s %9s %14s  %-12s %s%n", "load", "run", "started", "duration",
+                    "status", "rows loaded", "rejected", "rejected EUR", "sha256", "inputs");
+            for (var r : context.getBean(LoadHistory.class).runs(last)) {
+                String duration = r.started() == null || r.ended() == null ? "" : String.format(Locale.ROOT, "%.1f s",
+                        Duration.between(r.started(), r.ended()).toMillis() / 1000.0);
+                out.printf(Locale.ROOT, "%-6d %-5d %-19s %8s %-10s %12s %9s %14s  %-12s %s%n", r.loadId(), r.runId(),
+                        r.started() == null ? "" : r.started().withNano(0).toString().replace('T', ' '), duration, r.status(),
+                        r.rowsLoaded() == null ? "" : String.format(Locale.ROOT, "%,d", r.rowsLoaded()),
+                        r.rowsRejected() == null ? "" : String.format(Locale.ROOT, "%,d", r.rowsRejected()),
+                        r.eurosRejected() == null ? "" : String.format(Locale.ROOT, "%,d", r.eurosRejected()),
+                        r.sha256() == null ? "" : r.sha256().substring(0, 12), fileNames(r.sources()));
+                if (!"COMPLETED".equals(r.status()) && r.message() != null && !r.message().isBlank()) {
+                    out.println("       " + firstLine(r.message()));
+                }
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    static String fileNames(String sources) {
+        return sources == null ? "" : Arrays.stream(sources.split("\n"))
+                .map(p -> Path.of(p).getFileName().toString()).collect(Collectors.joining(", "));
+    }
+
+    /** The exit message's first line, without the exception's class name Spring Batch puts before it. */
+    private static String firstLine(String s) {
+        int end = s.indexOf('\n');
+        return (end < 0 ? s : s.substring(0, end)).replaceFirst("^[\\w.$]+(Exception|Error): ", "");
+    }
+}

@@ -1,0 +1,41 @@
+package org.tradewarehouse.cli;
+
+import org.tradewarehouse.fiche.FrenchFormat;
+import org.tradewarehouse.ingest.LoadHistory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "What the warehouse holds: each (year, quarter, flow) with its rows, value and the load (publication) that wrote it.")
+class StatusCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (var context = Warehouse.start()) {
+            var out = spec.commandLine().getOut();
+            var slices = context.getBean(LoadHistory.class).slices();
+            if (slices.isEmpty()) {
+                out.println("The warehouse holds no data yet: run trade-etl load (or demo).");
+                out.flush();
+                return 0;
+            }
+            out.printf("%-8s %-4s %12s %14s %6s  %-19s %s%n", "quarter", "flow", "rows", "value (M€)", "load",
+                    "published (UTC)", "inputs");
+            for (var s : slices) {
+                out.printf(Locale.ROOT, "%-8s %-4s %,12d %14s %6d  %-19s %s%n", s.year() + "-T" + s.quarter(), s.flow(),
+                        s.rows(), FrenchFormat.millions(s.valueEur()), s.loadId(),
+                        s.publishedAt().withNano(0).toString().replace('T', ' '), HistoryCommand.fileNames(s.sources()));
+            }
+            var last = slices.stream().max((a, b) -> a.publishedAt().compareTo(b.publishedAt())).orElseThrow();
+            out.println("Last successful load: " + last.loadId() + " at " + last.publishedAt().withNano(0).toString().replace('T', ' ') + " UTC");
+            out.flush();
+        }
+        return 0;
+    }
+}

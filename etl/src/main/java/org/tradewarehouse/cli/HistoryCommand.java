@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,7 +33,7 @@ class HistoryCommand implements Callable<Integer> {
                 String duration = r.started() == null || r.ended() == null ? "" : String.format(Locale.ROOT, "%.1f s",
                         Duration.between(r.started(), r.ended()).toMillis() / 1000.0);
                 out.printf(Locale.ROOT, "%-6d %-5d %-19s %8s %-10s %12s %9s %14s  %-12s %s%n", r.loadId(), r.runId(),
-                        r.started() == null ? "" : r.started().withNano(0).toString().replace('T', ' '), duration, r.status(),
+                        timestamp(r.started()), duration, r.status(),
                         r.rowsLoaded() == null ? "" : String.format(Locale.ROOT, "%,d", r.rowsLoaded()),
                         r.rowsRejected() == null ? "" : String.format(Locale.ROOT, "%,d", r.rowsRejected()),
                         r.eurosRejected() == null ? "" : String.format(Locale.ROOT, "%,d", r.eurosRejected()),
@@ -44,6 +45,10 @@ class HistoryCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    static String timestamp(LocalDateTime t) {
+        return t == null ? "" : t.withNano(0).toString().replace('T', ' ');
     }
 
     static String fileNames(String sources) {

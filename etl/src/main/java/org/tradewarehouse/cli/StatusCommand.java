@@ -30,10 +30,10 @@ class StatusCommand implements Callable<Integer> {
             for (var s : slices) {
                 out.printf(Locale.ROOT, "%-8s %-4s %,12d %14s %6d  %-19s %s%n", s.year() + "-T" + s.quarter(), s.flow(),
                         s.rows(), FrenchFormat.millions(s.valueEur()), s.loadId(),
-                        s.publishedAt().withNano(0).toString().replace('T', ' '), HistoryCommand.fileNames(s.sources()));
+                        HistoryCommand.timestamp(s.publishedAt()), HistoryCommand.fileNames(s.sources()));
             }
             var last = slices.stream().max((a, b) -> a.publishedAt().compareTo(b.publishedAt())).orElseThrow();
-            out.println("Last successful load: " + last.loadId() + " at " + last.publishedAt().withNano(0).toString().replace('T', ' ') + " UTC");
+            out.println("Last successful load: " + last.loadId() + " at " + HistoryCommand.timestamp(last.publishedAt()) + " UTC");
             out.flush();
         }
         return 0;

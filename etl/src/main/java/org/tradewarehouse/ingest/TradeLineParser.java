@@ -66,8 +66,8 @@ class TradeLineParser implements ItemProcessor<SourceLine, ParsedLine> {
                 || ends[2] != 8) {
             return null;
         }
-        int year = digits(text, 4, 8);
-        if (year < 1900 || year > 2999) {
+        int year = year(text, 4, 8);
+        if (year < 0) {
             return null;
         }
         for (int k = 3; k <= 7; k++) {
@@ -89,9 +89,11 @@ class TradeLineParser implements ItemProcessor<SourceLine, ParsedLine> {
     }
 
     private static boolean isCode(String s, int from, int to) {
-        if (to == from || to - from > MAX_CODE_LENGTH) {
-            return false;
-        }
+        return to > from && to - from <= MAX_CODE_LENGTH && hasCodeCharactersOnly(s, from, to);
+    }
+
+    /** Codes are digits and capital letters, nothing else. */
+    private static boolean hasCodeCharactersOnly(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
@@ -101,20 +103,7 @@ class TradeLineParser implements ItemProcessor<SourceLine, ParsedLine> {
         return true;
     }
 
-    /** The digits from {@code from} to {@code to} as a number, -1 if there are none or anything else. */
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return to > from ? v : -1;
-    }
-
-    /** Like {@link #parseAmount}, in place: -1 when it would give null. */
+    /** A non-negative whole number of at most 18 digits between {@code from} and {@code to}, else -1. */
     private static long amount(String s, int from, int to) {
         if (to == from || to - from > MAX_DIGITS) {
             return -1;
@@ -137,7 +126,7 @@ class TradeLineParser implements ItemProcessor<SourceLine, ParsedLine> {
         if (f[1].length() != 1 || f[1].charAt(0) < '1' || f[1].charAt(0) > '4') {
             return "quarter (Trimestre) must be 1 to 4, found '" + f[1] + "'";
         }
-        if (!isYear(f[2])) {
+        if (year(f[2], 0, f[2].length()) < 0) {
             return "year (Année) must be a four-digit year, found '" + f[2] + "'";
         }
         String[] names = {"département code", "région code", "A129 code", "CPF4 code", "country code"};
@@ -163,42 +152,22 @@ class TradeLineParser implements ItemProcessor<SourceLine, ParsedLine> {
         if (code.length() > MAX_CODE_LENGTH) {
             return "is too long: '" + code + "'";
         }
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
-                return "has an unexpected character: '" + code + "'";
-            }
+        if (!hasCodeCharactersOnly(code, 0, code.length())) {
+            return "has an unexpected character: '" + code + "'";
         }
         return null;
     }
 
-    private static boolean isYear(String s) {
-        if (s.length() != 4) {
-            return false;
-        }
-        for (int i = 0; i < 4; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        int year = Integer.parseInt(s);
-        return year >= 1900 && year <= 2999;
+    /** A four-digit year from 1900 to 2999 between {@code from} and {@code to}, else -1. */
+    private static int year(String s, int from, int to) {
+        long year = to - from == 4 ? amount(s, from, to) : -1;
+        return year >= 1900 && year <= 2999 ? (int) year : -1;
     }
 
     /** A non-negative whole number, or null. */
     static Long parseAmount(String s) {
-        if (s.isEmpty() || s.length() > MAX_DIGITS) {
-            return null;
-        }
-        long v = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        long v = amount(s, 0, s.length());
+        return v < 0 ? null : v;
     }
 
     /** Splits on ';' and trims each field; no quoting in data files. */

@@ -18,7 +18,6 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
     private static final String FILE_KEY = "reader.file";
     private static final String LINE_KEY = "reader.line";
 
-    private final boolean filesFromJob;
     private List<DataEntry> entries;
     private final LoadProgress progress;
     private int fileIndex;
@@ -27,13 +26,8 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
     private long bytesCounted;
 
     PublicationReader(List<DataEntry> entries, LoadProgress progress) {
-        this(entries, progress, false);
-    }
-
-    private PublicationReader(List<DataEntry> entries, LoadProgress progress, boolean filesFromJob) {
         this.entries = entries;
         this.progress = progress;
-        this.filesFromJob = filesFromJob;
     }
 
     /**
@@ -41,14 +35,13 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
      * would be a proxy looking the bean up again on each of the millions of reads. One load runs at a time.
      */
     static PublicationReader ofEachExecution(LoadProgress progress) {
-        return new PublicationReader(List.of(), progress, true);
+        return new PublicationReader(List.of(), progress);
     }
 
+    /** Within a step, the files are those of the running job. */
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        if (filesFromJob) {
-            entries = LoadSources.inspect(stepExecution.getJobParameters().getString("sources")).dataEntries();
-        }
+        entries = LoadSources.inspect(stepExecution.getJobParameters().getString("sources")).dataEntries();
     }
 
     @Override

@@ -1,0 +1,133 @@
+package org.tradewarehouse.dashboards;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The few calls of Metabase's REST API the push needs, authenticated by an API key (header x-api-key) or by a
+ * session opened with a user's e-mail and password. Every failure becomes a {@link MetabaseException} that says what
+ * was asked and what Metabase answered.
+ */
+public class MetabaseClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http;
+    private final URI base;
+    private final Duration timeout;
+    private final MetabaseCredentials credentials;
+    private String session;
+
+    public MetabaseClient(URI base, MetabaseCredentials credentials, Duration timeout) {
+        this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
+        this.credentials = credentials;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public JsonNode get(String path) {
+        return send("GET", path, null).orElseThrow(() -> notFound("GET", path));
+    }
+
+    /** GET of something that may not exist: empty on 404. */
+    public Optional<JsonNode> find(String path) {
+        return send("GET", path, null);
+    }
+
+    public JsonNode post(String path, JsonNode body) {
+        return send("POST", path, body).orElseThrow(() -> notFound("POST", path));
+    }
+
+    public JsonNode put(String path, JsonNode body) {
+        return send("PUT", path, body).orElseThrow(() -> notFound("PUT", path));
+    }
+
+    public void delete(String path) {
+        send("DELETE", path, null);
+    }
+
+    private Optional<JsonNode> send(String method, String path, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(timeout)
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        authenticate(request);
+        HttpResponse<String> response = exchange(method, path, request.build());
+        int status = response.statusCode();
+        if (status == 404) {
+            return Optional.empty();
+        }
+        if (status == 401 || status == 403) {
+            throw new MetabaseException(method + " " + path + ": Metabase refused the credentials (" + status + "); "
+                    + credentials.hint());
+        }
+        if (status >= 300) {
+            throw new MetabaseException(method + " " + path + ": Metabase answered " + status + ": " + excerpt(response.body()));
+        }
+        try {
+            return Optional.of(response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body()));
+        } catch (JacksonException e) {
+            throw new MetabaseException(method + " " + path + ": Metabase's answer is not JSON: " + excerpt(response.body()));
+        }
+    }
+
+    private void authenticate(HttpRequest.Builder request) {
+        if (credentials.apiKey() != null) {
+            request.header("x-api-key", credentials.apiKey());
+            return;
+        }
+        if (session == null) {
+            var login = JSON.createObjectNode().put("username", credentials.user()).put("password", credentials.password());
+            HttpRequest r = HttpRequest.newBuilder(base.resolve("api/session")).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(login))).build();
+            HttpResponse<String> response = exchange("POST", "/api/session", r);
+            if (response.statusCode() != 200) {
+                throw new MetabaseException("POST /api/session: Metabase refused the login (" + response.statusCode()
+                        + "); " + credentials.hint());
+            }
+            session = JSON.readTree(response.body()).path("id").asString();
+        }
+        request.header("X-Metabase-Session", session);
+    }
+
+    private HttpResponse<String> exchange(String method, String path, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new MetabaseException(method + " " + path + ": Metabase at " + base + " did not answer within "
+                    + timeout.toSeconds() + " s");
+        } catch (ConnectException e) {
+            throw new MetabaseException("cannot reach Metabase at " + base + " (" + e.getClass().getSimpleName() + ")");
+        } catch (IOException e) {
+            throw new MetabaseException(method + " " + path + ": the connection to Metabase at " + base + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MetabaseException(method + " " + path + ": interrupted");
+        }
+    }
+
+    private static MetabaseException notFound(String method, String path) {
+        return new MetabaseException(method + " " + path + ": Metabase answered 404 (not found): is this a Metabase"
+                + " v" + MetabaseVersion.MINIMUM + " or newer at the right address?");
+    }
+
+    private static String excerpt(String body) {
+        String flat = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+}

@@ -7,4 +7,4 @@ select case g.flow when 'E' then 'Exportations' else 'Importations' end as "Flux
 from mart.geo_total g
 join mart.territory t on t.geo = g.geo
 where t.label = {{territoire}} and g.year = {{annee}}
-order by g.flow desc
+order by g.flow

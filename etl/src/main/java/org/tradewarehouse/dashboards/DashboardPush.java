@@ -53,6 +53,7 @@ public class DashboardPush {
         changes.clear();
         MetabaseVersion version = MetabaseVersion.of(metabase.get("/api/session/properties"));
         dashboards.forEach(d -> d.cards().forEach(c -> version.require(c.display(), d.key() + "/" + c.key())));
+        version.requireSupported();
 
         long collection = collection();
         long database = database();

@@ -33,7 +33,7 @@ public class MetabaseClient {
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
         this.credentials = credentials;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     public JsonNode get(String path) {
@@ -123,7 +123,7 @@ public class MetabaseClient {
 
     private static MetabaseException notFound(String method, String path) {
         return new MetabaseException(method + " " + path + ": Metabase answered 404 (not found): is this a Metabase"
-                + " v" + MetabaseVersion.MINIMUM + " or newer at the right address?");
+                + " v0." + MetabaseVersion.MINIMUM + " or newer at the right address?");
     }
 
     private static String excerpt(String body) {

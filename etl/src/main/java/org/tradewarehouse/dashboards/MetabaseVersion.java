@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** The Metabase release a push talks to, read from its session properties ("v0.58.8" → 58). */
 record MetabaseVersion(String tag, int major) {
 
-    /** The oldest release with every visualisation the dashboards use: the Sankey chart came with v0.52. */
+    /** The oldest release the push is written for (the Sankey chart came with v0.52). */
     static final int MINIMUM = 52;
     private static final Map<String, Integer> DISPLAY_SINCE = Map.of("sankey", 52);
     private static final Pattern TAG = Pattern.compile("v?[01]\\.(\\d+)");
@@ -25,10 +25,18 @@ record MetabaseVersion(String tag, int major) {
 
     /** Refuses a release older than what a card's visualisation needs, before anything is written. */
     void require(String display, String card) {
-        int since = Math.max(MINIMUM, DISPLAY_SINCE.getOrDefault(display, MINIMUM));
+        int since = DISPLAY_SINCE.getOrDefault(display, 0);
         if (major < since) {
             throw new MetabaseException("Metabase " + tag + " is too old for card " + card + " (" + display
                     + " chart): it needs v0." + since + " or newer; nothing was changed");
+        }
+    }
+
+    /** Refuses a release older than the REST shapes the push uses, before anything is written. */
+    void requireSupported() {
+        if (major < MINIMUM) {
+            throw new MetabaseException("Metabase " + tag + " is too old: the push needs v0." + MINIMUM
+                    + " or newer; nothing was changed");
         }
     }
 }

@@ -1,0 +1,251 @@
+package org.tradewarehouse.dashboards;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.tradewarehouse.RawRows;
+import org.tradewarehouse.TestWarehouse;
+import org.tradewarehouse.demo.SamplePublication;
+import org.tradewarehouse.fiche.Fiche;
+import org.tradewarehouse.fiche.FicheService;
+import org.tradewarehouse.fiche.ProductLevel;
+import org.tradewarehouse.ingest.LoadOutcome;
+import org.tradewarehouse.ingest.LoadService;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Every card's SQL, run the way Metabase runs it with the dashboard's default filters (Haute-Vienne (87), 2024, A129)
+ * on a loaded warehouse, gives the numbers of {@code fiche --format json} for the same territory and year; the
+ * panorama's, the figures computed from the raw lines.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardCardsFunctionalTest {
+
+    @TempDir
+    static Path dir;
+    @Autowired
+    LoadService loads;
+    @Autowired
+    FicheService fiches;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    RawRows raw;
+    List<Dashboard> dashboards;
+    Fiche territory;
+    Fiche region;
+    Fiche france;
+
+    @BeforeAll
+    void load() throws Exception {
+        TestWarehouse.reset(jdbc);
+        List<Path> zips = SamplePublication.write(dir, SamplePublication.Options.defaults()).zips();
+        raw = RawRows.of(zips);
+        assertThat(loads.load(zips, false).status()).isEqualTo(LoadOutcome.Status.PUBLISHED);
+        dashboards = DashboardFiles.read(DashboardPushTest.PROJECT_DASHBOARDS);
+        territory = fiches.fiche("dep:87", 2024, ProductLevel.A129);
+        region = fiches.fiche(territory.geo().region().code(), 2024, ProductLevel.A129);
+        france = fiches.fiche("fr", 2024, ProductLevel.A129);
+    }
+
+    @Test
+    void theBundledDashboardsAreTheProjectsFiles() {
+        assertThat(DashboardFiles.bundled()).isEqualTo(dashboards);
+    }
+
+    @Test
+    void theDefaultFiltersAreTheSeedFiche() {
+        Dashboard fiche = dashboard("fiche-territoriale");
+        assertThat(fiche.parameters()).extracting(Dashboard.Parameter::key, p -> p.defaultValue().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("territoire", "Haute-Vienne (87)"),
+                        org.assertj.core.groups.Tuple.tuple("annee", "2024"), org.assertj.core.groups.Tuple.tuple("niveau", "A129"));
+    }
+
+    @Test
+    void everyFicheCardGivesTheFichesNumbers() {
+        Dashboard d = dashboard("fiche-territoriale");
+        Set<String> checked = new HashSet<>();
+        for (Dashboard.Card card : d.cards()) {
+            List<List<Object>> rows = run(d, card);
+            switch (card.key()) {
+                case "territoires" -> {
+                    assertThat(rows.get(0)).containsExactly("France");
+                    List<Object> labels = rows.stream().map(r -> r.get(0)).toList();
+                    assertThat(labels).doesNotHaveDuplicates().contains("Haute-Vienne (87)", "Nouvelle-Aquitaine (région)")
+                            .hasSize(jdbc.queryForObject("select count(*) from mart.territory", Integer.class));
+                }
+                case "kpi-exportations" -> assertThat(rows).containsExactly(List.of(meur(territory.exports().totalEur())));
+                case "kpi-importations" -> assertThat(rows).containsExactly(List.of(meur(territory.imports().totalEur())));
+                case "kpi-parts" -> {
+                    assertThat(rows).hasSize(2);
+                    kpi(rows.get(0), "Exportations", territory.exports());
+                    kpi(rows.get(1), "Importations", territory.imports());
+                }
+                case "partenaires" -> assertThat(rows).containsExactlyElementsOf(territory.partners().stream()
+                        .map(p -> List.<Object>of(p.name(), meur(-p.importsEur()), meur(p.exportsEur()),
+                                p.balanceEur() < 0 ? meur(p.balanceEur()) : "null", p.balanceEur() > 0 ? meur(p.balanceEur()) : "null"))
+                        .toList());
+                case "produits-exportations" -> products(rows, territory.products().exports());
+                case "produits-importations" -> products(rows, territory.products().imports());
+                case "sankey-exportations" -> assertThat(rows).containsExactlyElementsOf(links(territory.sankey().exports(), true, false));
+                case "sankey-exportations-region" -> assertThat(rows).containsExactlyElementsOf(links(region.sankey().exports(), true, false));
+                case "sankey-exportations-france" -> assertThat(rows).containsExactlyElementsOf(links(france.sankey().exports(), true, false));
+                case "sankey-importations" -> assertThat(rows).containsExactlyElementsOf(links(territory.sankey().imports(), false, false));
+                case "sankey-importations-region" -> assertThat(rows).containsExactlyElementsOf(links(region.sankey().imports(), false, false));
+                case "sankey-importations-france" -> assertThat(rows).containsExactlyElementsOf(links(france.sankey().imports(), false, false));
+                case "flux-principaux-exportations" -> assertThat(rows).hasSize(5)
+                        .containsExactlyElementsOf(links(territory.sankey().exports(), true, true));
+                case "flux-principaux-importations" -> assertThat(rows).hasSize(5)
+                        .containsExactlyElementsOf(links(territory.sankey().imports(), true, true));
+                default -> throw new AssertionError("card " + card.key() + " has no check: add one");
+            }
+            assertThat(rows).as(card.key()).isNotEmpty();
+            checked.add(card.key());
+        }
+        assertThat(checked).hasSize(d.cards().size());
+    }
+
+    @Test
+    void thePanoramaRanksEveryDepartementAsTheRawLinesDo() {
+        Dashboard d = dashboard("panorama");
+        Map<String, Long> exports = raw.euros(f -> f[2].equals("2024") && f[0].equals("E") ? f[3] : "-");
+        Map<String, Long> imports = raw.euros(f -> f[2].equals("2024") && f[0].equals("I") ? f[3] : "-");
+        Map<String, Long> toUs = raw.euros(f -> f[2].equals("2024") && f[0].equals("E") && f[7].equals("US") ? f[3] : "-");
+        Set<String> deps = new HashSet<>(exports.keySet());
+        deps.addAll(imports.keySet());
+        deps.remove("-");
+        Function<String, Long> e = dep -> exports.getOrDefault(dep, 0L);
+        Function<String, Long> i = dep -> imports.getOrDefault(dep, 0L);
+        Function<String, BigDecimal> share = dep -> e.apply(dep) == 0 ? null
+                : new BigDecimal(toUs.getOrDefault(dep, 0L)).divide(new BigDecimal(e.apply(dep)), 20, java.math.RoundingMode.HALF_EVEN);
+
+        Set<String> checked = new HashSet<>();
+        for (Dashboard.Card card : d.cards()) {
+            List<List<Object>> rows = run(d, card);
+            switch (card.key()) {
+                case "classement" -> {
+                    List<String> byExports = ranked(deps, dep -> new BigDecimal(e.apply(dep)));
+                    assertThat(rows).extracting(r -> code(r.get(1))).containsExactlyElementsOf(byExports);
+                    for (List<Object> r : rows) {
+                        String dep = code(r.get(1));
+                        assertThat(r.get(0)).isEqualTo((long) byExports.indexOf(dep) + 1);
+                        assertThat(r.subList(3, 6)).containsExactly(meur(e.apply(dep)), meur(i.apply(dep)), meur(e.apply(dep) - i.apply(dep)));
+                        assertThat(decimal(r.get(6))).isEqualTo(share.apply(dep) == null ? null : share.apply(dep).stripTrailingZeros());
+                        assertThat(r.get(7)).isEqualTo((long) ranked(deps, x -> new BigDecimal(i.apply(x))).indexOf(dep) + 1);
+                        assertThat(r.get(8)).isEqualTo((long) ranked(deps, x -> new BigDecimal(e.apply(x) - i.apply(x))).indexOf(dep) + 1);
+                        assertThat(r.get(9)).isEqualTo((long) ranked(deps, share).indexOf(dep) + 1);
+                    }
+                    List<Object> hauteVienne = rows.stream().filter(r -> r.get(1).equals("Haute-Vienne (87)")).findFirst().orElseThrow();
+                    assertThat(hauteVienne.subList(3, 5)).containsExactly(meur(territory.exports().totalEur()), meur(territory.imports().totalEur()));
+                }
+                case "part-etats-unis" -> {
+                    List<String> withExports = deps.stream().filter(dep -> e.apply(dep) > 0).toList();
+                    assertThat(rows).extracting(r -> code(r.get(0))).containsExactlyElementsOf(ranked(withExports, share));
+                    rows.forEach(r -> assertThat(decimal(r.get(1))).isEqualTo(share.apply(code(r.get(0))).stripTrailingZeros()));
+                }
+                case "solde" -> {
+                    assertThat(rows).extracting(r -> code(r.get(0)))
+                            .containsExactlyElementsOf(ranked(deps, dep -> new BigDecimal(e.apply(dep) - i.apply(dep))));
+                    rows.forEach(r -> assertThat(r.get(1)).isEqualTo(meur(e.apply(code(r.get(0))) - i.apply(code(r.get(0))))));
+                }
+                default -> throw new AssertionError("card " + card.key() + " has no check: add one");
+            }
+            checked.add(card.key());
+        }
+        assertThat(checked).hasSize(d.cards().size());
+    }
+
+    /** Runs a card's SQL as Metabase does: each {{tag}} replaced by the dashboard's default value of that filter. */
+    List<List<Object>> run(Dashboard d, Dashboard.Card card) {
+        Matcher m = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}").matcher(card.query());
+        String sql = m.replaceAll(r -> {
+            Dashboard.Parameter p = d.parameters().stream().filter(x -> x.key().equals(r.group(1))).findFirst().orElseThrow();
+            return Matcher.quoteReplacement(p.isNumber() ? p.defaultValue().toString()
+                    : "'" + p.defaultValue().toString().replace("'", "''") + "'");
+        });
+        return jdbc.query(sql, (rs, n) -> {
+            List<Object> row = new ArrayList<>();
+            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                Object v = rs.getObject(c);
+                row.add(v == null ? "null" : v instanceof BigDecimal b ? b.stripTrailingZeros() : v);
+            }
+            return row;
+        });
+    }
+
+    /** Flow, M€, share of the région, share of France, change from the previous year. */
+    static void kpi(List<Object> row, String flow, Fiche.FlowTotal t) {
+        assertThat(row.subList(0, 2)).containsExactly(flow, meur(t.totalEur()));
+        assertThat(((BigDecimal) row.get(2)).doubleValue()).isCloseTo(t.shareOfRegion(), within(1e-15));
+        assertThat(((BigDecimal) row.get(3)).doubleValue()).isCloseTo(t.shareOfFrance(), within(1e-15));
+        assertThat(((BigDecimal) row.get(4)).doubleValue())
+                .isCloseTo((double) t.totalEur() / t.previousYearEur() - 1, within(1e-15));
+    }
+
+    /** The top 10 then "Autres produits": name, M€, share of the flow. */
+    static void products(List<List<Object>> rows, List<Fiche.Product> products) {
+        assertThat(rows).hasSize(products.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Fiche.Product p = products.get(i);
+            assertThat(rows.get(i).subList(0, 2)).containsExactly(p.name(), meur(p.valueEur()));
+            assertThat(((BigDecimal) rows.get(i).get(2)).doubleValue()).isCloseTo(p.share(), within(1e-15));
+        }
+    }
+
+    /** The fiche's links as (source, target, M€): product → country for exports, country → product for imports. */
+    static List<List<Object>> links(Fiche.Sankey s, boolean productFirst, boolean highlightedOnly) {
+        Map<String, String> products = s.products().stream().collect(Collectors.toMap(Fiche.Node::code, Fiche.Node::name));
+        Map<String, String> countries = s.countries().stream().collect(Collectors.toMap(Fiche.Node::code, Fiche.Node::name));
+        return s.links().stream().filter(l -> !highlightedOnly || l.highlight()).map(l -> {
+            String p = products.get(l.product());
+            String c = countries.get(l.country());
+            return List.<Object>of(productFirst ? p : c, productFirst ? c : p, meur(l.valueEur()));
+        }).toList();
+    }
+
+    /** Départements by a value, largest first, ties and missing values (last) by code. */
+    static List<String> ranked(java.util.Collection<String> deps, Function<String, BigDecimal> value) {
+        return deps.stream().sorted(Comparator.comparing(value, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+                .thenComparing(Comparator.naturalOrder())).toList();
+    }
+
+    static BigDecimal meur(long euros) {
+        return new BigDecimal(euros).movePointLeft(6).stripTrailingZeros();
+    }
+
+    static BigDecimal decimal(Object v) {
+        return v.equals("null") ? null : ((BigDecimal) v).setScale(20, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
+    static String code(Object label) {
+        String s = label.toString();
+        return s.substring(s.lastIndexOf('(') + 1, s.length() - 1);
+    }
+
+    Dashboard dashboard(String key) {
+        return dashboards.stream().filter(x -> Objects.equals(x.key(), key)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,309 @@
+package org.tradewarehouse.dashboards;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The push against a local server playing Metabase: the exact requests of each case, and what Metabase then holds. */
+class DashboardPushTest {
+
+    static final Path PROJECT_DASHBOARDS = Path.of("..", "dashboards");
+    static final WarehouseConnection WAREHOUSE = new WarehouseConnection("warehouse-db", 5432, "trade", "trade_reader", "pw");
+
+    @TempDir
+    Path dir;
+    FakeMetabase metabase;
+    List<Dashboard> dashboards;
+
+    @BeforeEach
+    void start() throws IOException {
+        metabase = new FakeMetabase();
+        copyDashboards(dir);
+        dashboards = DashboardFiles.read(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        metabase.close();
+    }
+
+    @Test
+    void aFirstPushCreatesEverythingInOrderAndWiresEachDashboardInOneRequest() {
+        List<Change> changes = push(dashboards);
+
+        List<String> expected = new ArrayList<>(List.of("GET /api/session/properties", "GET /api/collection/",
+                "POST /api/collection/", "GET /api/database/", "POST /api/database/"));
+        for (Dashboard d : dashboards) {
+            for (Dashboard.Card c : d.cards()) {
+                expected.add("GET /api/card/" + StableIds.entityId(d.key() + "/" + c.key()));
+                expected.add("POST /api/card/");
+            }
+            expected.addAll(List.of("GET /api/collection/1/items", "POST /api/dashboard/", "PUT /api/dashboard/" + dashboardId(d)));
+        }
+        assertThat(lines()).containsExactlyElementsOf(expected);
+        int cards = dashboards.stream().mapToInt(d -> d.cards().size()).sum();
+        assertThat(changes).hasSize(2 + cards + dashboards.size()).allMatch(c -> c.action() == Change.Action.CREATE);
+
+        JsonNode database = body("POST /api/database/");
+        assertThat(database.path("engine").asString()).isEqualTo("postgres");
+        assertThat(database.path("details").path("user").asString()).isEqualTo("trade_reader");
+        assertThat(database.path("details").path("host").asString()).isEqualTo("warehouse-db");
+
+        // a card: its SQL file's text, a template tag per filter it uses, in our collection, on our database
+        Dashboard fiche = dashboard("fiche-territoriale");
+        Dashboard.Card sankey = fiche.cards().stream().filter(c -> c.key().equals("sankey-exportations")).findFirst().orElseThrow();
+        JsonNode card = storedCard("fiche-territoriale/sankey-exportations");
+        assertThat(card.path("dataset_query").path("native").path("query").asString())
+                .isEqualTo(read(dir.resolve("sql/fiche/sankey-exportations.sql")));
+        assertThat(card.path("dataset_query").path("database").asLong()).isEqualTo(2);
+        assertThat(card.path("collection_id").asLong()).isEqualTo(1);
+        assertThat(card.path("display").asString()).isEqualTo("sankey");
+        assertThat(card.path("dataset_query").path("native").path("template-tags").propertyNames())
+                .containsExactlyInAnyOrder("territoire", "annee", "niveau");
+        assertThat(card.path("dataset_query").path("native").path("template-tags").path("annee").path("type").asString())
+                .isEqualTo("number");
+
+        // the dashboard: every placed card and the text, each card's tags mapped to the dashboard's filters
+        JsonNode dashboard = metabase.dashboards().get(dashboardId(fiche));
+        long placed = fiche.cards().stream().filter(c -> c.position() != null).count();
+        assertThat(dashboard.path("dashcards")).hasSize((int) placed + fiche.texts().size());
+        JsonNode sankeyCard = find(dashboard.path("dashcards"), dc -> dc.path("card_id").asLong() == card.path("id").asLong());
+        assertThat(sankeyCard.path("parameter_mappings")).hasSize(sankey.templateTags().size());
+        assertThat(sankeyCard.path("parameter_mappings").get(0).path("target").toString())
+                .isEqualTo("[\"variable\",[\"template-tag\",\"territoire\"]]");
+        assertThat(dashboard.path("parameters")).hasSize(3);
+        JsonNode territory = find(dashboard.path("parameters"), p -> p.path("slug").asString().equals("territoire"));
+        assertThat(territory.path("values_source_config").path("card_id").asLong())
+                .isEqualTo(storedCard("fiche-territoriale/territoires").path("id").asLong());
+        assertThat(territory.path("default").get(0).asString()).isEqualTo("Haute-Vienne (87)");
+        assertThat(find(dashboard.path("dashcards"), dc -> dc.path("card_id").isNull())
+                .path("visualization_settings").path("text").asString()).contains("EMEBI");
+    }
+
+    @Test
+    void aSecondPushWithNothingChangedOnlyReads() {
+        push(dashboards);
+        metabase.forget();
+
+        List<Change> changes = push(dashboards);
+
+        assertThat(metabase.requests()).noneMatch(FakeMetabase.Request::isWrite);
+        assertThat(changes).isNotEmpty().allMatch(c -> c.action() == Change.Action.UNCHANGED);
+    }
+
+    @Test
+    void aChangedCardQueryIsTheOnlyWrite() throws IOException {
+        push(dashboards);
+        Path sql = dir.resolve("sql/panorama/solde.sql");
+        Files.writeString(sql, read(sql).replace("order by 2 desc, t.code", "order by 2, t.code"));
+        metabase.forget();
+
+        List<Change> changes = push(DashboardFiles.read(dir));
+
+        long id = storedCard("panorama/solde").path("id").asLong();
+        assertThat(metabase.requests().stream().filter(FakeMetabase.Request::isWrite).map(FakeMetabase.Request::line))
+                .containsExactly("PUT /api/card/" + id);
+        assertThat(storedCard("panorama/solde").path("dataset_query").path("native").path("query").asString())
+                .contains("order by 2, t.code");
+        assertThat(changes).filteredOn(c -> c.action() != Change.Action.UNCHANGED)
+                .containsExactly(new Change(Change.Action.UPDATE, "card", "panorama/solde"));
+    }
+
+    @Test
+    void aPlanReadsOnlyAndSaysWhatAPushWouldDo() {
+        List<Change> plan = new DashboardPush(client(Duration.ofSeconds(5)), "Commerce extérieur", "Entrepôt", WAREHOUSE)
+                .plan(dashboards);
+
+        assertThat(metabase.requests()).noneMatch(FakeMetabase.Request::isWrite);
+        assertThat(plan).allMatch(c -> c.action() == Change.Action.CREATE);
+        assertThat(plan).isEqualTo(push(dashboards));
+    }
+
+    @Test
+    void aCardMovedOnTheDashboardUpdatesTheDashboardOnly() throws IOException {
+        push(dashboards);
+        Path yaml = dir.resolve("panorama.yaml");
+        Files.writeString(yaml, read(yaml).replace("position: {row: 12, col: 12, width: 12, height: 16}",
+                "position: {row: 28, col: 0, width: 24, height: 10}"));
+        metabase.forget();
+
+        push(DashboardFiles.read(dir));
+
+        long id = dashboardId(dashboard("panorama"));
+        assertThat(metabase.requests().stream().filter(FakeMetabase.Request::isWrite).map(FakeMetabase.Request::line))
+                .containsExactly("PUT /api/dashboard/" + id);
+        JsonNode dashcards = metabase.dashboards().get(id).path("dashcards");
+        assertThat(dashcards).hasSize(3);
+        assertThat(dashcards.findValues("id")).doesNotContainNull().allMatch(n -> n.asLong() > 0);
+    }
+
+    @Test
+    void refusedCredentialsStopTheFirstRequestAndChangeNothing() {
+        MetabaseClient wrongKey = new MetabaseClient(metabase.url(), new MetabaseCredentials("wrong", null, null), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> new DashboardPush(wrongKey, "C", "D", WAREHOUSE).push(dashboards))
+                .isInstanceOf(MetabaseException.class)
+                .hasMessage("GET /api/session/properties: Metabase refused the credentials (401); check METABASE_API_KEY"
+                        + " (an API key of a member of the Administrators group)");
+        assertThat(lines()).containsExactly("GET /api/session/properties");
+    }
+
+    @Test
+    void aSessionIsOpenedWithUserAndPassword() {
+        MetabaseClient user = new MetabaseClient(metabase.url(), new MetabaseCredentials(null, "admin@example.org", "s3cret"),
+                Duration.ofSeconds(5));
+        new DashboardPush(user, "C", "D", WAREHOUSE).push(dashboards);
+
+        assertThat(lines().get(0)).isEqualTo("POST /api/session");
+        assertThat(lines()).filteredOn(l -> l.equals("POST /api/session")).hasSize(1);
+
+        MetabaseClient wrong = new MetabaseClient(metabase.url(), new MetabaseCredentials(null, "admin@example.org", "nope"),
+                Duration.ofSeconds(5));
+        assertThatThrownBy(() -> new DashboardPush(wrong, "C", "D", WAREHOUSE).push(dashboards))
+                .hasMessageStartingWith("POST /api/session: Metabase refused the login (401)");
+    }
+
+    @Test
+    void anAddressThatIsNotMetabaseGives404() {
+        MetabaseClient elsewhere = new MetabaseClient(metabase.url().resolve("/not-metabase"),
+                new MetabaseCredentials(FakeMetabase.API_KEY, null, null), Duration.ofSeconds(5));
+        metabase.failWhen(r -> true, 404, "<html>Not Found</html>");
+
+        assertThatThrownBy(() -> new DashboardPush(elsewhere, "C", "D", WAREHOUSE).push(dashboards))
+                .hasMessage("GET /api/session/properties: Metabase answered 404 (not found): is this a Metabase v0.52"
+                        + " or newer at the right address?");
+    }
+
+    @Test
+    void aServerErrorOnACardStopsBeforeAnyDashboardIsTouched() {
+        String third = "/api/card/" + StableIds.entityId("fiche-territoriale/kpi-importations");
+        metabase.failWhen(r -> r.line().equals("POST /api/card/") && r.body().path("entity_id").asString()
+                .equals(third.substring("/api/card/".length())), 500, "{\"message\":\"database is locked\"}");
+
+        assertThatThrownBy(() -> push(dashboards)).isInstanceOf(MetabaseException.class)
+                .hasMessage("POST /api/card/: Metabase answered 500: {\"message\":\"database is locked\"}");
+        assertThat(lines()).noneMatch(l -> l.contains("/api/dashboard"));
+
+        metabase.heal();
+        push(dashboards); // the next push finishes the job and creates each card once
+        assertThat(metabase.cards()).hasSize(dashboards.stream().mapToInt(d -> d.cards().size()).sum());
+    }
+
+    @Test
+    void aNewDashboardThatCannotBeWiredIsRemovedAgain() {
+        metabase.failWhen(r -> r.method().equals("PUT") && r.path().startsWith("/api/dashboard/"), 500, "boom");
+
+        assertThatThrownBy(() -> push(dashboards)).isInstanceOf(MetabaseException.class)
+                .hasMessageEndingWith("(the new dashboard was removed again)");
+        List<String> lines = lines();
+        assertThat(lines.subList(lines.size() - 2, lines.size()).get(1)).startsWith("DELETE /api/dashboard/");
+        assertThat(metabase.dashboards()).isEmpty();
+    }
+
+    @Test
+    void aMetabaseThatDoesNotAnswerInTimeIsReported() {
+        metabase.hangWhen(r -> r.path().equals("/api/session/properties"), 3);
+
+        assertThatThrownBy(() -> new DashboardPush(client(Duration.ofSeconds(1)), "C", "D", WAREHOUSE).push(dashboards))
+                .hasMessage("GET /api/session/properties: Metabase at " + metabase.url() + " did not answer within 1 s");
+    }
+
+    @Test
+    void aMetabaseTooOldForTheSankeyChartIsRefusedBeforeAnyWrite() {
+        metabase.version = "v0.50.36";
+
+        assertThatThrownBy(() -> push(dashboards))
+                .hasMessage("Metabase v0.50.36 is too old for card fiche-territoriale/sankey-exportations (sankey chart):"
+                        + " it needs v0.52 or newer; nothing was changed");
+        assertThat(lines()).containsExactly("GET /api/session/properties");
+    }
+
+    @Test
+    void aMetabaseThatIsNotRunningIsReported() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        MetabaseClient nobody = new MetabaseClient(URI.create("http://localhost:" + port),
+                new MetabaseCredentials(FakeMetabase.API_KEY, null, null), Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> new DashboardPush(nobody, "C", "D", WAREHOUSE).push(dashboards))
+                .hasMessage("cannot reach Metabase at http://localhost:" + port + "/ (ConnectException)");
+    }
+
+    List<Change> push(List<Dashboard> what) {
+        return new DashboardPush(client(Duration.ofSeconds(5)), "Commerce extérieur", "Entrepôt", WAREHOUSE).push(what);
+    }
+
+    MetabaseClient client(Duration timeout) {
+        return new MetabaseClient(metabase.url(), new MetabaseCredentials(FakeMetabase.API_KEY, null, null), timeout);
+    }
+
+    List<String> lines() {
+        return metabase.requests().stream().map(FakeMetabase.Request::line).toList();
+    }
+
+    JsonNode body(String line) {
+        return metabase.requests().stream().filter(r -> r.line().equals(line)).findFirst().orElseThrow().body();
+    }
+
+    JsonNode storedCard(String key) {
+        return metabase.cards().values().stream().filter(c -> c.path("entity_id").asString().equals(StableIds.entityId(key)))
+                .findFirst().orElseThrow();
+    }
+
+    long dashboardId(Dashboard d) {
+        return metabase.dashboards().values().stream()
+                .filter(x -> StableIds.hasMarker(x.path("description").asString(), d.key()))
+                .findFirst().orElseThrow().path("id").asLong();
+    }
+
+    Dashboard dashboard(String key) {
+        return dashboards.stream().filter(d -> d.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    static JsonNode find(JsonNode array, java.util.function.Predicate<JsonNode> p) {
+        for (JsonNode n : array) {
+            if (p.test(n)) {
+                return n;
+            }
+        }
+        throw new AssertionError("not found in " + array);
+    }
+
+    static void copyDashboards(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(PROJECT_DASHBOARDS)) {
+            for (Path f : files.toList()) {
+                Path to = target.resolve(PROJECT_DASHBOARDS.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -92,12 +92,12 @@ public class MetabaseClient {
         }
         if (session == null) {
             var login = JSON.createObjectNode().put("username", credentials.user()).put("password", credentials.password());
-            HttpRequest r = HttpRequest.newBuilder(base.resolve("api/session")).timeout(timeout)
+            HttpRequest r = HttpRequest.newBuilder(base.resolve("api/session/")).timeout(timeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(login))).build();
-            HttpResponse<String> response = exchange("POST", "/api/session", r);
+            HttpResponse<String> response = exchange("POST", "/api/session/", r);
             if (response.statusCode() != 200) {
-                throw new MetabaseException("POST /api/session: Metabase refused the login (" + response.statusCode()
+                throw new MetabaseException("POST /api/session/: Metabase refused the login (" + response.statusCode()
                         + "); " + credentials.hint());
             }
             session = JSON.readTree(response.body()).path("id").asString();

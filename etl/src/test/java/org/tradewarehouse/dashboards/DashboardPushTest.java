@@ -169,13 +169,13 @@ class DashboardPushTest {
                 Duration.ofSeconds(5));
         new DashboardPush(user, "C", "D", WAREHOUSE).push(dashboards);
 
-        assertThat(lines().get(0)).isEqualTo("POST /api/session");
-        assertThat(lines()).filteredOn(l -> l.equals("POST /api/session")).hasSize(1);
+        assertThat(lines().get(0)).isEqualTo("POST /api/session/");
+        assertThat(lines()).filteredOn(l -> l.equals("POST /api/session/")).hasSize(1);
 
         MetabaseClient wrong = new MetabaseClient(metabase.url(), new MetabaseCredentials(null, "admin@example.org", "nope"),
                 Duration.ofSeconds(5));
         assertThatThrownBy(() -> new DashboardPush(wrong, "C", "D", WAREHOUSE).push(dashboards))
-                .hasMessageStartingWith("POST /api/session: Metabase refused the login (401)");
+                .hasMessageStartingWith("POST /api/session/: Metabase refused the login (401)");
     }
 
     @Test

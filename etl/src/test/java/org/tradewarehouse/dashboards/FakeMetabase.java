@@ -101,7 +101,7 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
                 return f.response();
             }
         }
-        if (path.equals("/api/session") && request.method().equals("POST")) {
+        if (path.equals("/api/session/") && request.method().equals("POST")) {
             boolean ok = "admin@example.org".equals(request.body().path("username").asString())
                     && "s3cret".equals(request.body().path("password").asString());
             return ok ? json(JSON.createObjectNode().put("id", "session-1")) : status(401, "Unauthenticated");

@@ -51,9 +51,21 @@ public class DashboardPush {
     private synchronized List<Change> run(List<Dashboard> dashboards, boolean write) {
         apply = write;
         changes.clear();
-        MetabaseVersion version = MetabaseVersion.of(metabase.get("/api/session/properties"));
+        JsonNode properties = metabase.properties();
+        MetabaseVersion version = MetabaseVersion.of(properties);
         dashboards.forEach(d -> d.cards().forEach(c -> version.require(c.display(), d.key() + "/" + c.key())));
         version.requireSupported();
+        if (!properties.path("has-user-setup").asBoolean(true)) {
+            if (!write) {
+                throw new MetabaseException("Metabase is not set up yet: a push would create its administrator first");
+            }
+            metabase.setUp(properties.path("setup-token").asString(), collectionName);
+        }
+        JsonNode user = metabase.get("/api/user/current"); // wrong credentials are said here, before any change
+        if (!user.path("is_superuser").asBoolean(false)) {
+            throw new MetabaseException("the Metabase account " + user.path("email").asString("") + " is not an"
+                    + " administrator: it cannot create the warehouse connection; nothing was changed");
+        }
 
         long collection = collection();
         long database = database();

@@ -3,6 +3,7 @@ package org.tradewarehouse.dashboards;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -36,6 +37,35 @@ public class MetabaseClient {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
+    /** Metabase's public properties (release, whether it is set up), read without logging in. */
+    public JsonNode properties() {
+        String path = "/api/session/properties";
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(timeout)
+                .header("Accept", "application/json").GET().build();
+        return read("GET", path, exchange("GET", path, request)).orElseThrow(() -> notFound("GET", path));
+    }
+
+    /**
+     * Creates the first administrator of a Metabase never set up (as its welcome page would), with the user and
+     * password of the credentials; the session it opens is the push's.
+     */
+    public void setUp(String token, String siteName) {
+        if (credentials.apiKey() != null) {
+            throw new MetabaseException("Metabase at " + base + " is not set up yet: create its administrator on its"
+                    + " welcome page, or set METABASE_USER and METABASE_PASSWORD so that the push creates it");
+        }
+        ObjectNode body = JSON.createObjectNode().put("token", token);
+        body.putObject("user").put("email", credentials.user()).put("password", credentials.password())
+                .put("first_name", "Administrateur").put("last_name", "trade-warehouse");
+        body.putObject("prefs").put("site_name", siteName).put("site_locale", "fr");
+        String path = "/api/setup/";
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        session = read("POST", path, exchange("POST", path, request)).orElseThrow(() -> notFound("POST", path))
+                .path("id").asString();
+    }
+
     public JsonNode get(String path) {
         return send("GET", path, null).orElseThrow(() -> notFound("GET", path));
     }
@@ -66,7 +96,10 @@ public class MetabaseClient {
             request.header("Content-Type", "application/json");
         }
         authenticate(request);
-        HttpResponse<String> response = exchange(method, path, request.build());
+        return read(method, path, exchange(method, path, request.build()));
+    }
+
+    private Optional<JsonNode> read(String method, String path, HttpResponse<String> response) {
         int status = response.statusCode();
         if (status == 404) {
             return Optional.empty();

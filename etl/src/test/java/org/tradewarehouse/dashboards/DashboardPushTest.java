@@ -46,7 +46,7 @@ class DashboardPushTest {
     void aFirstPushCreatesEverythingInOrderAndWiresEachDashboardInOneRequest() {
         List<Change> changes = push(dashboards);
 
-        List<String> expected = new ArrayList<>(List.of("GET /api/session/properties", "GET /api/collection/",
+        List<String> expected = new ArrayList<>(List.of("GET /api/session/properties", "GET /api/user/current", "GET /api/collection/",
                 "POST /api/collection/", "GET /api/database/", "POST /api/database/"));
         for (Dashboard d : dashboards) {
             for (Dashboard.Card c : d.cards()) {
@@ -158,9 +158,9 @@ class DashboardPushTest {
 
         assertThatThrownBy(() -> new DashboardPush(wrongKey, "C", "D", WAREHOUSE).push(dashboards))
                 .isInstanceOf(MetabaseException.class)
-                .hasMessage("GET /api/session/properties: Metabase refused the credentials (401); check METABASE_API_KEY"
+                .hasMessage("GET /api/user/current: Metabase refused the credentials (401); check METABASE_API_KEY"
                         + " (an API key of a member of the Administrators group)");
-        assertThat(lines()).containsExactly("GET /api/session/properties");
+        assertThat(lines()).containsExactly("GET /api/session/properties", "GET /api/user/current");
     }
 
     @Test
@@ -169,13 +169,45 @@ class DashboardPushTest {
                 Duration.ofSeconds(5));
         new DashboardPush(user, "C", "D", WAREHOUSE).push(dashboards);
 
-        assertThat(lines().get(0)).isEqualTo("POST /api/session/");
+        assertThat(lines().subList(0, 3)).containsExactly("GET /api/session/properties", "POST /api/session/", "GET /api/user/current");
         assertThat(lines()).filteredOn(l -> l.equals("POST /api/session/")).hasSize(1);
 
         MetabaseClient wrong = new MetabaseClient(metabase.url(), new MetabaseCredentials(null, "admin@example.org", "nope"),
                 Duration.ofSeconds(5));
         assertThatThrownBy(() -> new DashboardPush(wrong, "C", "D", WAREHOUSE).push(dashboards))
                 .hasMessageStartingWith("POST /api/session/: Metabase refused the login (401)");
+    }
+
+    @Test
+    void aMetabaseNeverSetUpGetsItsAdministratorFromTheUserAndPassword() throws IOException {
+        metabase.setUp = false;
+        MetabaseClient user = new MetabaseClient(metabase.url(), new MetabaseCredentials(null, "ops@example.org", "Long-pass-2026"),
+                Duration.ofSeconds(5));
+
+        new DashboardPush(user, "Commerce extérieur", "D", WAREHOUSE).push(dashboards);
+
+        assertThat(lines().subList(0, 3)).containsExactly("GET /api/session/properties", "POST /api/setup/", "GET /api/user/current");
+        JsonNode setup = body("POST /api/setup/");
+        assertThat(setup.path("token").asString()).isEqualTo("setup-token-1");
+        assertThat(setup.path("user").path("email").asString()).isEqualTo("ops@example.org");
+        assertThat(metabase.dashboards()).hasSize(dashboards.size());
+
+        try (FakeMetabase other = new FakeMetabase()) {
+            other.setUp = false;
+            MetabaseClient key = new MetabaseClient(other.url(), new MetabaseCredentials("k", null, null), Duration.ofSeconds(5));
+            assertThatThrownBy(() -> new DashboardPush(key, "C", "D", WAREHOUSE).push(dashboards))
+                    .hasMessageEndingWith("is not set up yet: create its administrator on its welcome page, or set"
+                            + " METABASE_USER and METABASE_PASSWORD so that the push creates it");
+        }
+    }
+
+    @Test
+    void anAccountThatIsNotAnAdministratorIsRefusedBeforeAnyWrite() {
+        metabase.administrator = false;
+
+        assertThatThrownBy(() -> push(dashboards)).hasMessage("the Metabase account admin@example.org is not an"
+                + " administrator: it cannot create the warehouse connection; nothing was changed");
+        assertThat(metabase.requests()).noneMatch(FakeMetabase.Request::isWrite);
     }
 
     @Test

@@ -58,7 +58,7 @@ class DashboardsCommandTest {
         Run run = run(Map.of("METABASE_API_KEY", "wrong", "TRADE_READER_PASSWORD", "pw"), "push");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err().strip()).isEqualTo("error: GET /api/session/properties: Metabase refused the credentials (401);"
+        assertThat(run.err().strip()).isEqualTo("error: GET /api/user/current: Metabase refused the credentials (401);"
                 + " check METABASE_API_KEY (an API key of a member of the Administrators group)");
         assertThat(metabase.requests()).noneMatch(FakeMetabase.Request::isWrite);
     }

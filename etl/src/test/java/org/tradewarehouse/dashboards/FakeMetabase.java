@@ -47,6 +47,11 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
     private final List<Fault> faults = new ArrayList<>();
     private long nextId = 1;
     String version = "v0.58.8";
+    /** false: a Metabase never set up, which has no account yet and hands out a setup token. */
+    boolean setUp = true;
+    boolean administrator = true;
+    private String adminEmail = "admin@example.org";
+    private String adminPassword = "s3cret";
 
     private record Fault(Predicate<Request> when, MockResponse response) {
     }
@@ -101,12 +106,27 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
                 return f.response();
             }
         }
+        if (path.equals("/api/session/properties")) { // public, as in Metabase
+            ObjectNode properties = JSON.createObjectNode().put("has-user-setup", setUp)
+                    .put("setup-token", setUp ? null : "setup-token-1");
+            properties.putObject("version").put("tag", version);
+            return json(properties);
+        }
+        if (path.equals("/api/setup/") && request.method().equals("POST")) {
+            if (setUp || !"setup-token-1".equals(request.body().path("token").asString())) {
+                return status(403, "The /api/setup route can only be used to create the first user");
+            }
+            setUp = true;
+            adminEmail = request.body().path("user").path("email").asString();
+            adminPassword = request.body().path("user").path("password").asString();
+            return json(JSON.createObjectNode().put("id", "session-1"));
+        }
         if (path.equals("/api/session/") && request.method().equals("POST")) {
-            boolean ok = "admin@example.org".equals(request.body().path("username").asString())
-                    && "s3cret".equals(request.body().path("password").asString());
+            boolean ok = setUp && adminEmail.equals(request.body().path("username").asString())
+                    && adminPassword.equals(request.body().path("password").asString());
             return ok ? json(JSON.createObjectNode().put("id", "session-1")) : status(401, "Unauthenticated");
         }
-        if (!API_KEY.equals(recorded.getHeaders().get("x-api-key"))
+        if (!setUp || !API_KEY.equals(recorded.getHeaders().get("x-api-key"))
                 && !"session-1".equals(recorded.getHeaders().get("X-Metabase-Session"))) {
             return status(401, "Unauthenticated");
         }
@@ -114,7 +134,7 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
         String kind = parts.length > 2 ? parts[2] : "";
         String id = parts.length > 3 ? parts[3] : null;
         return switch (request.method() + " " + kind) {
-            case "GET session" -> json(JSON.createObjectNode().set("version", JSON.createObjectNode().put("tag", version)));
+            case "GET user" -> json(JSON.createObjectNode().put("email", adminEmail).put("is_superuser", administrator));
             case "GET collection" -> id == null ? json(array(collections.values()))
                     : json(JSON.createObjectNode().set("data", array(dashboards.values().stream()
                             .filter(d -> d.path("collection_id").asLong() == Long.parseLong(id) && !d.path("archived").asBoolean())

@@ -1,5 +1,6 @@
 package org.tradewarehouse.dashboards;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.tradewarehouse.RawRows;
 import org.tradewarehouse.TestWarehouse;
@@ -16,6 +18,8 @@ import org.tradewarehouse.fiche.FicheService;
 import org.tradewarehouse.fiche.ProductLevel;
 import org.tradewarehouse.ingest.LoadOutcome;
 import org.tradewarehouse.ingest.LoadService;
+
+import javax.sql.DataSource;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -35,11 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Every card's SQL, run the way Metabase runs it with the dashboard's default filters (Haute-Vienne (87), 2024, A129)
- * on a loaded warehouse, gives the numbers of {@code fiche --format json} for the same territory and year; the
- * panorama's, the figures computed from the raw lines.
+ * Every card's SQL, run the way Metabase runs it — as the read-only role trade_reader, with the dashboard's default
+ * filters (Haute-Vienne (87), 2024, A129) — on a loaded warehouse, gives the numbers of {@code fiche --format json}
+ * for the same territory and year; the panorama's, the figures computed from the raw lines.
  */
-@SpringBootTest
+@SpringBootTest(properties = "trade.reader.password=reader-test-password")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardCardsFunctionalTest {
@@ -52,6 +56,9 @@ class DashboardCardsFunctionalTest {
     FicheService fiches;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    JdbcTemplate reader;
 
     RawRows raw;
     List<Dashboard> dashboards;
@@ -66,6 +73,8 @@ class DashboardCardsFunctionalTest {
         raw = RawRows.of(zips);
         assertThat(loads.load(zips, false).status()).isEqualTo(LoadOutcome.Status.PUBLISHED);
         dashboards = DashboardFiles.read(DashboardPushTest.PROJECT_DASHBOARDS);
+        reader = new JdbcTemplate(new DriverManagerDataSource(((HikariDataSource) dataSource).getJdbcUrl()
+                .replace("user=postgres", "user=" + WarehouseConnection.READER_ROLE), WarehouseConnection.READER_ROLE, "reader-test-password"));
         territory = fiches.fiche("dep:87", 2024, ProductLevel.A129);
         region = fiches.fiche(territory.geo().region().code(), 2024, ProductLevel.A129);
         france = fiches.fiche("fr", 2024, ProductLevel.A129);
@@ -186,7 +195,7 @@ class DashboardCardsFunctionalTest {
             return Matcher.quoteReplacement(p.isNumber() ? p.defaultValue().toString()
                     : "'" + p.defaultValue().toString().replace("'", "''") + "'");
         });
-        return jdbc.query(sql, (rs, n) -> {
+        return reader.query(sql, (rs, n) -> {
             List<Object> row = new ArrayList<>();
             for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
                 Object v = rs.getObject(c);

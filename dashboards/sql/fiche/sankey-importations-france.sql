@@ -1,7 +1,6 @@
 -- Sankey of France's imports (country → product): top 10 products and countries, the others folded into "Autres".
-select f.country_name as "Source", f.product_name as "Destination", f.value_eur / 1000000.0 as "M€"
+select f.source as "Source", f.target as "Destination", f.value_eur / 1000000.0 as "M€"
 from mart.sankey_flow f
-join mart.territory_scope s on s.geo = f.geo
-where s.label = {{territoire}} and s.scope = 'france'
-  and f.year = {{annee}} and f.level = {{niveau}} and f.flow = 'I'
+join mart.territory_scope s on s.geo = f.geo and s.scope = 'france'
+where s.label = {{territoire}} and f.year = {{annee}} and f.level = {{niveau}} and f.flow = 'I'
 order by f.value_eur desc, f.product, f.country

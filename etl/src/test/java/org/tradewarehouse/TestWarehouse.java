@@ -1,7 +1,11 @@
 package org.tradewarehouse;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tradewarehouse.demo.SamplePublication;
+import org.tradewarehouse.ingest.LoadOutcome;
+import org.tradewarehouse.ingest.LoadService;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +29,17 @@ public final class TestWarehouse {
         jdbc.execute("truncate batch.batch_step_execution_context, batch.batch_step_execution,"
                 + " batch.batch_job_execution_context, batch.batch_job_execution_params, batch.batch_job_execution,"
                 + " batch.batch_job_instance cascade");
+    }
+
+    /** An empty warehouse, then the sample publication (2023 and 2024) written into dir and loaded: its raw lines. */
+    public static RawRows loadSample(Path dir, LoadService loads, JdbcTemplate jdbc) throws Exception {
+        reset(jdbc);
+        List<Path> zips = SamplePublication.write(dir, SamplePublication.Options.defaults()).zips();
+        LoadOutcome outcome = loads.load(zips, false);
+        if (outcome.status() != LoadOutcome.Status.PUBLISHED) {
+            throw new IllegalStateException("the sample publication was not loaded: " + outcome);
+        }
+        return RawRows.of(zips);
     }
 
     /** Everything a reader of the warehouse could see, summarised. */

@@ -19,11 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "dashboards", mixinStandardHelpOptions = true,
-        description = "Metabase dashboards stored as code (the dashboards/ folder): push them, or see what a push would do.",
-        subcommands = {DashboardsCommand.Push.class, DashboardsCommand.Plan.class})
+        description = "Metabase dashboards stored as code (the dashboards/ folder): push them, or see what a push would do.")
 class DashboardsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -39,26 +37,14 @@ class DashboardsCommand implements Runnable {
                     + " role trade_reader), every card and every dashboard with its filters. Idempotent: a second push"
                     + " with nothing changed changes nothing.", "", "Credentials from the environment: METABASE_API_KEY,"
                     + " or METABASE_USER and METABASE_PASSWORD; the reader's password from TRADE_READER_PASSWORD."})
-    static class Push implements Callable<Integer> {
-        @Mixin
-        Target target;
-
-        @Override
-        public Integer call() {
-            return target.run(true);
-        }
+    int push(@Mixin Target target) {
+        return target.run(true);
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
             description = "Print what a push would create, update or leave unchanged, without changing anything.")
-    static class Plan implements Callable<Integer> {
-        @Mixin
-        Target target;
-
-        @Override
-        public Integer call() {
-            return target.run(false);
-        }
+    int plan(@Mixin Target target) {
+        return target.run(false);
     }
 
     /** The options both sub-commands share: where Metabase is, where the dashboards are, how Metabase sees the warehouse. */

@@ -12,11 +12,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.tradewarehouse.RawRows;
 import org.tradewarehouse.TestWarehouse;
-import org.tradewarehouse.demo.SamplePublication;
 import org.tradewarehouse.fiche.Fiche;
 import org.tradewarehouse.fiche.FicheService;
 import org.tradewarehouse.fiche.ProductLevel;
-import org.tradewarehouse.ingest.LoadOutcome;
 import org.tradewarehouse.ingest.LoadService;
 
 import javax.sql.DataSource;
@@ -68,10 +66,7 @@ class DashboardCardsFunctionalTest {
 
     @BeforeAll
     void load() throws Exception {
-        TestWarehouse.reset(jdbc);
-        List<Path> zips = SamplePublication.write(dir, SamplePublication.Options.defaults()).zips();
-        raw = RawRows.of(zips);
-        assertThat(loads.load(zips, false).status()).isEqualTo(LoadOutcome.Status.PUBLISHED);
+        raw = TestWarehouse.loadSample(dir, loads, jdbc);
         dashboards = DashboardFiles.read(DashboardPushTest.PROJECT_DASHBOARDS);
         reader = new JdbcTemplate(new DriverManagerDataSource(((HikariDataSource) dataSource).getJdbcUrl()
                 .replace("user=postgres", "user=" + WarehouseConnection.READER_ROLE), WarehouseConnection.READER_ROLE, "reader-test-password"));

@@ -32,3 +32,36 @@ from mart.sankey_link s
 left join mart.product_ranking p
        on p.geo = s.geo and p.year = s.year and p.flow = s.flow and p.level = s.level and p.product = s.product
 left join dw.dim_partner_country c on c.code = s.country;
+
+--changeset trade-warehouse:007-sankey-flow-sides
+--comment: Each link's two ends in the order a Sankey draws them: product → country for exports, country → product
+--comment: for imports, so that a dashboard card reads source and target as they are.
+create or replace view mart.sankey_flow as
+select s.geo, s.year, s.flow, s.level, s.product, coalesce(p.product_name, 'Autres produits') as product_name,
+       s.country, coalesce(c.label, 'Autres pays') as country_name, s.value_eur, s.highlight,
+       case when s.flow = 'E' then coalesce(p.product_name, 'Autres produits') else coalesce(c.label, 'Autres pays') end
+           as source,
+       case when s.flow = 'E' then coalesce(c.label, 'Autres pays') else coalesce(p.product_name, 'Autres produits') end
+           as target
+from mart.sankey_link s
+left join mart.product_ranking p
+       on p.geo = s.geo and p.year = s.year and p.flow = s.flow and p.level = s.level and p.product = s.product
+left join dw.dim_partner_country c on c.code = s.country;
+
+--changeset trade-warehouse:007-product-top
+--comment: The fiche's product list of each flow and level: the top 10 (rank 1-10), then 'AUTRES' (rank 11) with the
+--comment: rest of the flow when there is a rest; share of the flow.
+create view mart.product_top as
+select geo, year, flow, level, rank, product, product_name, value_eur, share
+from mart.product_ranking
+where rank <= 10
+union all
+select g.geo, g.year, g.flow, l.level, 11, 'AUTRES', 'Autres produits', g.value_eur - t.top_eur,
+       (g.value_eur - t.top_eur)::numeric / g.value_eur
+from mart.geo_total g
+cross join (values ('A129'), ('A38'), ('CPF4')) as l(level)
+cross join lateral (select coalesce(sum(p.value_eur), 0) as top_eur
+                    from mart.product_ranking p
+                    where p.geo = g.geo and p.year = g.year and p.flow = g.flow and p.level = l.level
+                      and p.rank <= 10) as t
+where g.value_eur > t.top_eur;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ActiveProfiles;
 import org.tradewarehouse.RawRows;
 import org.tradewarehouse.TestWarehouse;
@@ -21,7 +22,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -72,9 +72,7 @@ class ConcurrentLoadFunctionalTest {
         CompletableFuture<LoadOutcome> a;
         CompletableFuture<LoadOutcome> b;
         // a dashboard's open transaction on trade_cell keeps the winner inside its job until the loser has answered
-        try (Connection dashboard = dataSource.getConnection()) {
-            dashboard.setAutoCommit(false);
-            dashboard.createStatement().executeQuery("select count(*) from mart.trade_cell").close();
+        try (Connection dashboard = TestWarehouse.readingInOpenTransaction(dataSource, "select count(*) from mart.trade_cell")) {
             a = CompletableFuture.supplyAsync(() -> loadWhen(go, first), threads);
             b = CompletableFuture.supplyAsync(() -> loadWhen(go, second), threads);
             go.countDown();
@@ -90,8 +88,7 @@ class ConcurrentLoadFunctionalTest {
         assertThat(refused.failure()).isEqualTo("another load is running on this database; try again when it has finished");
         assertThat(refused.status().exitCode).isEqualTo(3);
         RawRows winner = RawRows.of(outcomeA.status() == LoadOutcome.Status.PUBLISHED ? first : second);
-        assertThat(sums("select t.year || f.flow, sum(f.value_eur) from dw.fact_trade f join dw.dim_time t using (time_key)"
-                + " group by 1")).isEqualTo(byYearAndFlow(winner));
+        assertThat(TestWarehouse.factEurosByYearAndFlow(jdbc)).isEqualTo(byYearAndFlow(winner));
         assertThat(jdbc.queryForObject("select count(*) from dw.fact_trade", Long.class)).isEqualTo(winner.count());
         assertThat(jdbc.queryForObject("select count(*) from dw.load", Long.class)).isEqualTo(2L); // the previous and the winner
         assertThat(jdbc.queryForObject("select count(distinct load_id) from dw.fact_trade", Long.class)).isEqualTo(1L);
@@ -156,22 +153,9 @@ class ConcurrentLoadFunctionalTest {
         }
     }
 
-    private static Map<String, Long> sums(Connection c, String sql) throws SQLException {
-        Map<String, Long> result = new TreeMap<>();
-        try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                result.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return result;
-    }
-
-    private Map<String, Long> sums(String sql) {
-        Map<String, Long> result = new TreeMap<>();
-        jdbc.query(sql, rs -> {
-            result.put(rs.getString(1), rs.getLong(2));
-        });
-        return result;
+    /** On the reader's own connection, inside its open snapshot. */
+    private static Map<String, Long> sums(Connection c, String sql) {
+        return TestWarehouse.sums(new JdbcTemplate(new SingleConnectionDataSource(c, true)), sql);
     }
 
     private static Map<String, Long> byYearAndFlow(RawRows raw) {

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +68,7 @@ class KilledLoadFunctionalTest {
         var before = TestWarehouse.fingerprint(jdbc);
         List<Path> revised = revisedPublication();
 
-        try (Connection dashboard = readingInOpenTransaction("select count(*) from dw.fact_trade")) {
+        try (Connection dashboard = TestWarehouse.readingInOpenTransaction(dataSource, "select count(*) from dw.fact_trade")) {
             LoadProcess child = startLoad(revised);
             awaitWaitingForALock(child, "publish"); // swapping the first slice needs the partition the reader holds
             child.kill();
@@ -141,7 +140,7 @@ class KilledLoadFunctionalTest {
     }
 
     private long killedWhileRefreshing(List<Path> zips) throws Exception {
-        try (Connection dashboard = readingInOpenTransaction("select count(*) from mart.trade_cell")) {
+        try (Connection dashboard = TestWarehouse.readingInOpenTransaction(dataSource, "select count(*) from mart.trade_cell")) {
             LoadProcess child = startLoad(zips);
             awaitWaitingForALock(child, "refreshRankings"); // rebuilding trade_cell needs it to itself
             child.kill();
@@ -169,33 +168,15 @@ class KilledLoadFunctionalTest {
     }
 
     private Map<String, Long> factTotals() {
-        return sums("select t.year || f.flow, sum(f.value_eur) from dw.fact_trade f join dw.dim_time t using (time_key) group by 1");
+        return TestWarehouse.factEurosByYearAndFlow(jdbc);
     }
 
     private Map<String, Long> franceTotalsInTheMarts() {
-        return sums("select year || flow, value_eur from mart.geo_total where geo = 'fr'");
-    }
-
-    private Map<String, Long> sums(String sql) {
-        Map<String, Long> result = new TreeMap<>();
-        jdbc.query(sql, rs -> {
-            result.put(rs.getString(1), rs.getLong(2));
-        });
-        return result;
+        return TestWarehouse.sums(jdbc, "select year || flow, value_eur from mart.geo_total where geo = 'fr'");
     }
 
     private LoadProcess startLoad(List<Path> zips, String... environment) throws Exception {
         return LoadProcess.start(((HikariDataSource) dataSource).getJdbcUrl(), dir.resolve("child.log"), zips, environment);
-    }
-
-    /** A reader's transaction left open: it keeps its lock on what it read until rolled back. */
-    private Connection readingInOpenTransaction(String sql) throws Exception {
-        Connection c = dataSource.getConnection();
-        c.setAutoCommit(false);
-        try (var st = c.createStatement()) {
-            st.executeQuery(sql).close();
-        }
-        return c;
     }
 
     private void awaitStagedChunks(LoadProcess child, int chunks) throws InterruptedException {

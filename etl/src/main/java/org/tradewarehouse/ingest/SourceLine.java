@@ -5,8 +5,4 @@ package org.tradewarehouse.ingest;
  * line is longer than {@link LineInput#MAX_LINE_BYTES} ({@code tooLong}).
  */
 public record SourceLine(String file, long number, String text, String rawForReport, boolean tooLong) {
-
-    public SourceLine(String file, long number, String text, String rawForReport) {
-        this(file, number, text, rawForReport, false);
-    }
 }

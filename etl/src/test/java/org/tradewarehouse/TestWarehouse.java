@@ -5,9 +5,13 @@ import org.tradewarehouse.demo.SamplePublication;
 import org.tradewarehouse.ingest.LoadOutcome;
 import org.tradewarehouse.ingest.LoadService;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Test helpers on the warehouse itself: empty it, and take a fingerprint to prove a failed load changed nothing. */
 public final class TestWarehouse {
@@ -56,5 +60,29 @@ public final class TestWarehouse {
                 union all select 'loads', count(*)::text, '', '' from dw.load
                 union all select 'slices', count(*)::text, string_agg(year || '-' || quarter || flow || ':' || value_eur, ',' order by year, quarter, flow), '' from dw.load_slice
                 """);
+    }
+
+    /** A query of two columns, key and sum, as a sorted map. */
+    public static Map<String, Long> sums(JdbcTemplate jdbc, String sql, Object... args) {
+        Map<String, Long> result = new TreeMap<>();
+        jdbc.query(sql, rs -> {
+            result.put(rs.getString(1), rs.getLong(2));
+        }, args);
+        return result;
+    }
+
+    /** The euros of the facts by year and flow, e.g. {@code 2024E}. */
+    public static Map<String, Long> factEurosByYearAndFlow(JdbcTemplate jdbc) {
+        return sums(jdbc, "select t.year || f.flow, sum(f.value_eur) from dw.fact_trade f join dw.dim_time t using (time_key) group by 1");
+    }
+
+    /** A dashboard's transaction left open after reading: it keeps its lock on what it read until rolled back. */
+    public static Connection readingInOpenTransaction(DataSource dataSource, String sql) throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        try (var st = c.createStatement()) {
+            st.executeQuery(sql).close();
+        }
+        return c;
     }
 }

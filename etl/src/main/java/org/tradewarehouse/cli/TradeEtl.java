@@ -1,5 +1,6 @@
 package org.tradewarehouse.cli;
 
+import org.tradewarehouse.warehouse.DatabaseUnreachable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +36,9 @@ public class TradeEtl implements Runnable {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            cmd.getErr().println("error: " + (e == root ? "" : firstLine(e.getMessage()) + ": ") + root.getMessage().strip());
+            Throwable cause = root;
+            cmd.getErr().println("error: " + DatabaseUnreachable.describe(e)
+                    .orElseGet(() -> (e == cause ? "" : firstLine(e.getMessage()) + ": ") + cause.getMessage().strip()));
             if (System.getenv("TRADE_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             } else {

@@ -10,9 +10,13 @@ import java.util.Arrays;
 
 /**
  * Reads lines as bytes, so that a line that is not UTF-8 is reported on its own instead of failing the file.
- * Accepts LF and CRLF (and both mixed); drops a leading UTF-8 BOM. Counts bytes for progress.
+ * Accepts LF and CRLF (and both mixed); drops a leading UTF-8 BOM. Counts bytes for progress. Keeps at most
+ * {@value #MAX_LINE_BYTES} bytes of a line, so a file without line breaks (binary, or a ZIP bomb) cannot fill memory.
  */
 final class LineInput implements AutoCloseable {
+
+    /** A regional line is under 60 bytes; anything this long is not one, and only its start is worth reporting. */
+    static final int MAX_LINE_BYTES = 4096;
 
     private final InputStream in;
     private final byte[] buffer = new byte[1 << 16];
@@ -21,6 +25,7 @@ final class LineInput implements AutoCloseable {
     private byte[] line = new byte[256];
     private int lineLength;
     private boolean lineIsAscii;
+    private boolean lineTooLong;
     private long bytesRead;
     private boolean first = true;
 
@@ -32,6 +37,7 @@ final class LineInput implements AutoCloseable {
     boolean next() throws IOException {
         lineLength = 0;
         lineIsAscii = true;
+        lineTooLong = false;
         boolean any = false;
         while (true) {
             if (pos == limit) {
@@ -63,8 +69,12 @@ final class LineInput implements AutoCloseable {
         if (!any) {
             return false;
         }
-        if (lineLength > 0 && line[lineLength - 1] == '\r') {
+        if (lineLength > 0 && line[lineLength - 1] == '\r' && !lineTooLong) {
             lineLength--;
+        }
+        if (lineLength > MAX_LINE_BYTES) {
+            lineTooLong = true;
+            lineLength = MAX_LINE_BYTES;
         }
         if (first) {
             first = false;
@@ -87,6 +97,10 @@ final class LineInput implements AutoCloseable {
     }
 
     private void append(int start, int length) {
+        if (lineLength + length > MAX_LINE_BYTES + 1) { // + 1: room for the CR of a line exactly at the limit
+            lineTooLong = true;
+            length = MAX_LINE_BYTES + 1 - lineLength;
+        }
         if (lineLength + length > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
         }
@@ -94,8 +108,11 @@ final class LineInput implements AutoCloseable {
         lineLength += length;
     }
 
-    /** The line as text, or null when it is not valid UTF-8. */
+    /** The line as text, or null when it is not valid UTF-8 or longer than {@value #MAX_LINE_BYTES} bytes. */
     String text() {
+        if (lineTooLong) {
+            return null;
+        }
         if (lineIsAscii) {
             return new String(line, 0, lineLength, StandardCharsets.ISO_8859_1);
         }
@@ -109,7 +126,11 @@ final class LineInput implements AutoCloseable {
         }
     }
 
-    /** The line with bad bytes replaced, to show in a report. */
+    boolean tooLong() {
+        return lineTooLong;
+    }
+
+    /** The line (its first {@value #MAX_LINE_BYTES} bytes) with bad bytes replaced, to show in a report. */
     String lenientText() {
         return new String(line, 0, lineLength, StandardCharsets.UTF_8);
     }

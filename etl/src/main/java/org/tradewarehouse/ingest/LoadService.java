@@ -13,6 +13,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.tradewarehouse.warehouse.DatabaseUnreachable;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -152,7 +153,9 @@ public class LoadService {
         if (failures.stream().anyMatch(t -> explaining(t) instanceof StagingLostException)) {
             abandon(execution); // resuming would publish what is left; the files must be read again
         }
-        String failure = failures.stream().map(t -> explaining(t).getMessage()).filter(Objects::nonNull).distinct()
+        String failure = failures.stream()
+                .map(t -> DatabaseUnreachable.describe(t).orElseGet(() -> explaining(t).getMessage()))
+                .filter(Objects::nonNull).distinct()
                 .reduce((a, b) -> a + "; " + b).orElse("the load stopped with status " + execution.getStatus());
         return new LoadOutcome(rejected ? LoadOutcome.Status.REJECTED : LoadOutcome.Status.FAILED, loadId, flows, slices,
                 samples, failure, duration, steps);

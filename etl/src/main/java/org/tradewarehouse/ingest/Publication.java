@@ -2,17 +2,16 @@ package org.tradewarehouse.ingest;
 
 import org.tradewarehouse.nomenclature.AnnexFile;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
@@ -30,6 +29,15 @@ public record Publication(List<DataEntry> dataEntries, List<AnnexEntry> annexEnt
             "Flux;Trimestre;Année;Code département;Code région;Code A129;Code CPF4;Code Pays;Valeur;Masse";
     /** How many non-blank lines may open a file before the first one in the regional layout. */
     private static final int LINES_TO_RECOGNISE = 20;
+    /** Where those lines must be found: a file without line breaks is not read to its end to learn it is not one. */
+    private static final int BYTES_TO_RECOGNISE = 64 * 1024;
+    /**
+     * Text data compresses about 10:1; a ZIP entry that claims to inflate to more than this many times its
+     * compressed size is refused as a possible ZIP bomb (deflate reaches about 1000:1 on repeated bytes).
+     */
+    static final int MAX_COMPRESSION_RATIO = 100;
+    /** Below this size an entry cannot exhaust anything, whatever its ratio. */
+    private static final long RATIO_CHECKED_FROM = 1L << 20;
 
     public static Publication inspect(List<Path> files) {
         List<DataEntry> data = new ArrayList<>();
@@ -67,6 +75,7 @@ public record Publication(List<DataEntry> dataEntries, List<AnnexEntry> annexEnt
                 if (e.isDirectory()) {
                     continue;
                 }
+                checkCompression(name, e);
                 DataEntry entry = new DataEntry(file, e.getName(), e.getSize());
                 var kind = AnnexFile.Kind.ofFileName(e.getName());
                 if (kind.isPresent()) {
@@ -94,6 +103,16 @@ public record Publication(List<DataEntry> dataEntries, List<AnnexEntry> annexEnt
         }
     }
 
+    private static void checkCompression(String zipName, ZipEntry e) {
+        long size = e.getSize();
+        long compressed = e.getCompressedSize();
+        if (size > RATIO_CHECKED_FROM && compressed >= 0 && size > MAX_COMPRESSION_RATIO * Math.max(compressed, 1)) {
+            throw new BadPublicationException(String.format(Locale.ROOT, "%s!%s: inflates to %,d bytes from %,d"
+                            + " (more than %d:1, no customs file compresses that much); refused as a possible ZIP bomb",
+                    zipName, e.getName(), size, compressed, MAX_COMPRESSION_RATIO));
+        }
+    }
+
     /** Text files that are neither an annex nor the customs' read-me. */
     private static boolean isDataCandidate(String entryName) {
         String base = entryName.substring(entryName.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
@@ -103,13 +122,26 @@ public record Publication(List<DataEntry> dataEntries, List<AnnexEntry> annexEnt
 
     /** Refuses a file of another format (e.g. the national NC8 file) before a single row is staged. */
     private static void checkLayout(DataEntry entry) {
-        try (InputStream in = entry.open();
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
+        byte[] head;
+        try (InputStream in = entry.open()) {
+            head = in.readNBytes(BYTES_TO_RECOGNISE);
+        } catch (IOException e) {
+            throw new BadPublicationException(entry.displayName() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        int nul = 0;
+        for (byte b : head) {
+            nul += b == 0 ? 1 : 0;
+        }
+        if (nul > head.length / 8) { // a stray NUL is one bad line; this many is another encoding or no text at all
+            throw new BadPublicationException(entry.displayName() + ": not UTF-8 text (it holds NUL bytes: UTF-16"
+                    + " text or binary data); the regional file is UTF-8 text, " + EXPECTED_FIELDS + " fields: " + EXPECTED_LAYOUT);
+        }
+        try (LineInput reader = new LineInput(new ByteArrayInputStream(head))) {
             int seen = 0;
             int firstFieldCount = -1;
             boolean national = false;
-            while (seen < LINES_TO_RECOGNISE && (line = reader.readLine()) != null) {
+            while (seen < LINES_TO_RECOGNISE && reader.next()) {
+                String line = reader.lenientText();
                 if (line.isBlank()) {
                     continue;
                 }
@@ -128,7 +160,9 @@ public record Publication(List<DataEntry> dataEntries, List<AnnexEntry> annexEnt
             }
             throw new BadPublicationException(entry.displayName() + ": not a DGDDI regional data file ("
                     + (national ? "it looks like the national file: a month and an NC8 code where the regional file has"
-                    + " a quarter and a CPF4 code" : "its first line has " + firstFieldCount + " fields")
+                    + " a quarter and a CPF4 code" : firstFieldCount == EXPECTED_FIELDS
+                    ? "its lines have " + EXPECTED_FIELDS + " fields but no one-digit quarter and four-character CPF4 code"
+                    + " where the regional layout has them" : "its first line has " + firstFieldCount + " fields")
                     + "; expected " + EXPECTED_FIELDS + ": " + EXPECTED_LAYOUT + ")");
         } catch (IOException e) {
             throw new BadPublicationException(entry.displayName() + ": cannot be read (" + e.getMessage() + ")", e);

@@ -77,7 +77,8 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
                     }
                     progress.addLine();
                     String text = input.text();
-                    return new SourceLine(entry.displayName(), lineNumber, text, text == null ? input.lenientText() : text);
+                    return new SourceLine(entry.displayName(), lineNumber, text, text == null ? input.lenientText() : text,
+                            input.tooLong());
                 }
             } catch (IOException e) {
                 throw new ItemStreamException(entry.displayName() + " line " + (lineNumber + 1)

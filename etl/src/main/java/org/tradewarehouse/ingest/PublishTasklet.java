@@ -40,6 +40,12 @@ class PublishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (dsl.fetchExists(dsl.selectOne().from("dw.load").where("load_id = ?", loadId))) {
+            // The process died after the publish transaction committed but before the step was marked complete:
+            // the facts are in and staging is emptied, so publishing again would find nothing to publish.
+            log.info("Load {} was already published; going on to the rankings", loadId);
+            return RepeatStatus.FINISHED;
+        }
         long start = System.nanoTime();
         var instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         StagedSummary staged = StagedSummary.from(jobRepository.getLastStepExecution(instance, "stageRows").getExecutionContext());

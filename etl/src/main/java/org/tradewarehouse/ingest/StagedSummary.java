@@ -3,6 +3,7 @@ package org.tradewarehouse.ingest;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,7 +35,13 @@ final class StagedSummary {
         long[] slice = slicesByKey.computeIfAbsent(r.flow() << 16 ^ timeKey,
                 k -> slices.computeIfAbsent(r.flow() + Integer.toString(timeKey), s -> new long[2]));
         slice[0]++;
-        slice[1] += r.valueEur();
+        try {
+            slice[1] = Math.addExact(slice[1], r.valueEur());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the values of %c %d-T%d add up to more than %,d EUR, which"
+                    + " the warehouse cannot hold: a value field is far beyond any customs figure (last: %d)",
+                    r.flow(), r.year(), r.quarter(), Long.MAX_VALUE, r.valueEur()));
+        }
     }
 
     long rows() {

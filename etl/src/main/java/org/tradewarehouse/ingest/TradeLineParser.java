@@ -21,6 +21,9 @@ class TradeLineParser implements ItemProcessor<SourceLine, ParsedLine> {
 
     @Override
     public ParsedLine process(SourceLine line) {
+        if (line.tooLong()) {
+            return reject(line, "longer than " + LineInput.MAX_LINE_BYTES + " bytes: not a line of the regional layout", null);
+        }
         if (line.text() == null) {
             return reject(line, "not valid UTF-8 text", null);
         }

@@ -123,22 +123,44 @@ class LineInputTest {
     }
 
     @Test
-    void linesLongerThanTheBufferAreReadWhole() throws IOException {
-        String longLine = "L".repeat(3 * BUFFER + 17);
-        String longUnicode = "é".repeat(BUFFER); // 128 KiB of two-byte characters
+    void aLineLongerThanTheLimitKeepsOnlyItsStartAndTheNextLinesAreReadWhole() throws IOException {
+        String endless = "L".repeat(3 * BUFFER + 17); // across several buffers, as a file without line breaks
+        try (LineInput in = input(Bytes.utf8("a\n" + endless + "\r\n" + "é".repeat(LineInput.MAX_LINE_BYTES) + "\nz"))) {
+            assertThat(in.next()).isTrue();
+            assertThat(in.tooLong()).isFalse();
+            assertThat(in.next()).isTrue();
+            assertThat(in.tooLong()).isTrue();
+            assertThat(in.text()).isNull();
+            assertThat(in.lenientText()).isEqualTo("L".repeat(LineInput.MAX_LINE_BYTES));
+            assertThat(in.next()).isTrue();
+            assertThat(in.tooLong()).isTrue(); // 8 KiB of two-byte characters
+            assertThat(in.next()).isTrue();
+            assertThat(in.tooLong()).isFalse();
+            assertThat(in.text()).isEqualTo("z");
+            assertThat(in.next()).isFalse();
+        }
+    }
 
-        assertThat(lines(Bytes.utf8("a\n" + longLine + "\r\n" + longUnicode + "\nz")))
-                .containsExactly("a", longLine, longUnicode, "z");
+    @Test
+    void linesUpToTheLimitAreReadWhole() throws IOException {
+        String longest = "L".repeat(LineInput.MAX_LINE_BYTES - 1) + "M";
+        assertThat(lines(Bytes.utf8("a\n" + longest + "\r\nz"))).containsExactly("a", longest, "z");
     }
 
     @Test
     void crlfAndMultiByteCharacterSplitAcrossBufferBoundary() throws IOException {
-        // the CR is the last byte of the first 64 KiB buffer and the LF the first of the next
-        String first = "x".repeat(BUFFER - 1);
+        // short lines up to the CR, the last byte of the first 64 KiB buffer; the LF is the first of the next
+        String filler = ("x".repeat(99) + "\n").repeat(BUFFER / 100);
+        String first = "x".repeat(BUFFER - 1 - filler.length());
         // then a 'é' whose two bytes straddle the second boundary
-        String second = "y".repeat(BUFFER - 2) + "é" + "z";
+        String filler2 = ("y".repeat(99) + "\n").repeat((BUFFER - 100) / 100);
+        String second = "y".repeat(2 * BUFFER - 1 - (BUFFER + 1) - filler2.length()) + "é" + "z";
 
-        assertThat(lines(Bytes.utf8(first + "\r\n" + second + "\n"))).containsExactly(first, second);
+        List<String> read = lines(Bytes.utf8(filler + first + "\r\n" + filler2 + second + "\n"));
+
+        assertThat(read.get(BUFFER / 100)).isEqualTo(first);
+        assertThat(read.get(read.size() - 1)).isEqualTo(second);
+        assertThat(read).hasSize(BUFFER / 100 + 1 + (BUFFER - 100) / 100 + 1);
     }
 
     @Test

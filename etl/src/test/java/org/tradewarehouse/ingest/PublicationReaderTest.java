@@ -61,7 +61,7 @@ class PublicationReaderTest {
         all = List.of(
                 line(EXPORT_NAME, 1, "E;1;2024;87;09;C21Z;2120;BE;100;10"),
                 line(EXPORT_NAME, 2, ""),
-                new SourceLine(EXPORT_NAME, 3, null, "E;2;2024;87;09;C21Z;2120;BE;2\uFFFD0;20"),
+                new SourceLine(EXPORT_NAME, 3, null, "E;2;2024;87;09;C21Z;2120;BE;2\uFFFD0;20", false),
                 line(EXPORT_NAME, 4, "E;3;2024;9A;24;A01Z;0111;QU;300;30"),
                 line(IMPORT_NAME, 1, "I;1;2024;75;11;D35B;3522;RU;400;40"),
                 line(IMPORT_NAME, 2, "I;2;2024;75;11;D35B;3522;NO;500;50"),
@@ -213,7 +213,7 @@ class PublicationReaderTest {
     }
 
     private static SourceLine line(String file, long number, String text) {
-        return new SourceLine(file, number, text, text);
+        return new SourceLine(file, number, text, text, false);
     }
 
     private static List<SourceLine> read(PublicationReader reader, int count) {

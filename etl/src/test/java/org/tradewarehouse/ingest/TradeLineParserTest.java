@@ -17,7 +17,7 @@ class TradeLineParserTest {
     private final TradeLineParser parser = new TradeLineParser();
 
     private ParsedLine parse(String text) {
-        return parser.process(new SourceLine(FILE, 42, text, text));
+        return parser.process(new SourceLine(FILE, 42, text, text, false));
     }
 
     @Test
@@ -49,9 +49,19 @@ class TradeLineParserTest {
     void invalidUtf8LineIsRejectedWithItsLenientRawText() {
         String raw = "E;3;2018;01;18;A01Z;0111;BE;40\uFFFD473;1210935";
 
-        ParsedLine result = parser.process(new SourceLine(FILE, 7, null, raw));
+        ParsedLine result = parser.process(new SourceLine(FILE, 7, null, raw, false));
 
         assertThat(result).isEqualTo(new ParsedLine.Rejected(FILE, 7, raw, "not valid UTF-8 text", null));
+    }
+
+    @Test
+    void aLineCutAtTheLengthLimitIsRejectedAsTooLongWithItsStart() {
+        String start = "E;3;2018;01;18;A01Z;0111;BE;" + "4".repeat(LineInput.MAX_LINE_BYTES - 28);
+
+        ParsedLine result = parser.process(new SourceLine(FILE, 8, null, start, true));
+
+        assertThat(result).isEqualTo(new ParsedLine.Rejected(FILE, 8, start,
+                "longer than " + LineInput.MAX_LINE_BYTES + " bytes: not a line of the regional layout", null));
     }
 
     static Stream<Arguments> rejections() {

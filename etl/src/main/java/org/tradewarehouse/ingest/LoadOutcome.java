@@ -20,8 +20,9 @@ public record LoadOutcome(Status status, long loadId, List<FlowFigures> flows, L
     }
 
     /** Per flow (E, I, or ? for rejected lines whose flow could not be read). */
+    /** One flow's figures; staging is the time spent reading and staging its rows (zero when not known). */
     public record FlowFigures(String flow, long rowsRead, long rowsLoaded, long rowsRejected, long valueLoadedEur,
-                              long valueRejectedEur) {
+                              long valueRejectedEur, Duration staging) {
     }
 
     static LoadOutcome busy() {

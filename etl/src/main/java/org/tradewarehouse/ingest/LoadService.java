@@ -140,7 +140,10 @@ public class LoadService {
         execution.getStepExecutions().stream()
                 .filter(s -> s.getStartTime() != null && s.getEndTime() != null)
                 .forEach(s -> steps.put(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime())));
-        List<LoadOutcome.FlowFigures> flows = figures(loadId, published);
+        var staged = jobRepository.getLastStepExecution(execution.getJobInstance(), "stageRows");
+        Map<Character, Long> stagingNanos = staged == null ? Map.of()
+                : StagedSummary.from(staged.getExecutionContext()).stagingNanos;
+        List<LoadOutcome.FlowFigures> flows = figures(loadId, published, stagingNanos);
         List<String> slices = published ? jdbc.queryForList("select year || '-T' || quarter || ' ' || flow from dw.load_slice"
                 + " where load_id = ? order by year, quarter, flow", String.class, loadId) : List.of();
         List<String> samples = jdbc.queryForList("select file || ' line ' || line || ': ' || reason || ': ' || raw"
@@ -162,7 +165,7 @@ public class LoadService {
     }
 
     /** Loaded figures from what was published (or, for a load that stopped, what it had staged), plus rejects. */
-    private List<LoadOutcome.FlowFigures> figures(long loadId, boolean published) {
+    private List<LoadOutcome.FlowFigures> figures(long loadId, boolean published, Map<Character, Long> stagingNanos) {
         String loaded = published
                 ? "select flow::text, sum(rows) as n, sum(value_eur) as eur from dw.load_slice where load_id = ? group by flow"
                 : "select flow::text, count(*) as n, sum(value_eur) as eur from staging.trade_row where load_id = ? group by flow";
@@ -186,7 +189,8 @@ public class LoadService {
                 }
             }
             if (rows + rejectedRows > 0) {
-                result.add(new LoadOutcome.FlowFigures(flow, rows + rejectedRows, rows, rejectedRows, eur, rejectedEur));
+                result.add(new LoadOutcome.FlowFigures(flow, rows + rejectedRows, rows, rejectedRows, eur, rejectedEur,
+                        Duration.ofNanos(stagingNanos.getOrDefault(flow.charAt(0), 0L))));
             }
         }
         return result;

@@ -24,6 +24,9 @@ final class StagedSummary {
     /** "E20241" -> {rows, euros} */
     final Map<String, long[]> slices = new TreeMap<>();
 
+    /** flow -> time spent reading and staging its rows, in nanoseconds, summed over restarts */
+    final Map<Character, Long> stagingNanos = new TreeMap<>();
+
     /** The slices by flow and time key, so that a row finds its slice without building the key string. */
     private final Map<Integer, long[]> slicesByKey = new HashMap<>();
 
@@ -44,6 +47,15 @@ final class StagedSummary {
         }
     }
 
+    /** A chunk's time, shared among the flows of its rows in proportion to their number. */
+    void addTime(long nanos, long exportRows, long importRows) {
+        long rows = exportRows + importRows;
+        if (rows > 0) {
+            stagingNanos.merge('E', nanos * exportRows / rows, Long::sum);
+            stagingNanos.merge('I', nanos * importRows / rows, Long::sum);
+        }
+    }
+
     long rows() {
         return slices.values().stream().mapToLong(s -> s[0]).sum();
     }
@@ -55,6 +67,7 @@ final class StagedSummary {
         products.forEach((k, v) -> b.append("P;").append(k).append(';').append(v).append('\n'));
         countries.keySet().forEach(k -> b.append("C;").append(k).append('\n'));
         slices.forEach((k, v) -> b.append("S;").append(k).append(';').append(v[0]).append(';').append(v[1]).append('\n'));
+        stagingNanos.forEach((k, v) -> b.append("T;").append(k).append(';').append(v).append('\n'));
         context.putString(KEY, b.toString());
     }
 
@@ -70,6 +83,7 @@ final class StagedSummary {
                 case "P" -> s.products.put(f[1], f[2]);
                 case "C" -> s.countries.put(f[1], Boolean.TRUE);
                 case "S" -> s.slices.put(f[1], new long[]{Long.parseLong(f[2]), Long.parseLong(f[3])});
+                case "T" -> s.stagingNanos.put(f[1].charAt(0), Long.parseLong(f[2]));
                 default -> { /* blank */ }
             }
         }

@@ -82,6 +82,11 @@ class LoadJobFunctionalTest {
             assertThat(f.valueLoadedEur()).isEqualTo(exports);
             assertThat(f.rowsRejected()).isZero();
         });
+        // each flow's staging time is its share of the staging step's
+        assertThat(outcome.flows()).extracting(LoadOutcome.FlowFigures::flow).containsExactly("E", "I");
+        assertThat(outcome.flows()).allSatisfy(f -> assertThat(f.staging()).isPositive());
+        assertThat(outcome.flows().stream().map(LoadOutcome.FlowFigures::staging).reduce(java.time.Duration.ZERO,
+                java.time.Duration::plus)).isLessThanOrEqualTo(outcome.steps().get("stageRows"));
         assertThat(jdbc.queryForObject("select count(*) from staging.trade_row", Long.class)).isZero();
     }
 

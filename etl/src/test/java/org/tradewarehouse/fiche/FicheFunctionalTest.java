@@ -11,9 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.tradewarehouse.RawRows;
-import org.tradewarehouse.TestWarehouse;
-import org.tradewarehouse.demo.SamplePublication;
-import org.tradewarehouse.ingest.LoadOutcome;
 import org.tradewarehouse.ingest.LoadService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,10 +45,7 @@ class FicheFunctionalTest {
 
     @BeforeAll
     void loadTwoYears() throws Exception {
-        TestWarehouse.reset(jdbc);
-        List<Path> zips = SamplePublication.write(dir, SamplePublication.Options.defaults()).zips();
-        raw = RawRows.of(zips);
-        assertThat(loads.load(zips, false).status()).isEqualTo(LoadOutcome.Status.PUBLISHED);
+        raw = SampleFiches.load(jdbc, loads, dir);
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -1,5 +1,7 @@
 package org.tradewarehouse.export;
 
+import org.springframework.util.FileSystemUtils;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +27,16 @@ public class ChromiumPdf {
 
     /** The first of {@link #NAMES} found on the PATH. */
     public static Optional<Path> find() {
+        return onPath(NAMES);
+    }
+
+    /** The first executable of {@code names} found on the PATH. */
+    public static Optional<Path> onPath(List<String> names) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
         }
-        for (String name : NAMES) {
+        for (String name : names) {
             for (String dir : path.split(File.pathSeparator)) {
                 Path candidate = Path.of(dir, name);
                 if (Files.isExecutable(candidate)) {
@@ -41,9 +48,12 @@ public class ChromiumPdf {
     }
 
     public void print(Path html, Path pdf) throws IOException {
-        Path log = Files.createTempFile("chromium", ".log");
+        // a profile of its own: Chromiums sharing one would hand their work to the first and exit
+        Path profile = Files.createTempDirectory("chromium-profile");
+        Path log = profile.resolve("chromium.log");
         try {
             Process process = new ProcessBuilder(executable.toString(), "--headless", "--disable-gpu", "--no-sandbox",
+                    "--user-data-dir=" + profile,
                     "--no-first-run", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
                     "--virtual-time-budget=10000", "--print-to-pdf=" + pdf.toAbsolutePath(),
                     html.toAbsolutePath().toUri().toString())
@@ -60,7 +70,7 @@ public class ChromiumPdf {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while printing " + html.getFileName(), e);
         } finally {
-            Files.deleteIfExists(log);
+            FileSystemUtils.deleteRecursively(profile);
         }
     }
 

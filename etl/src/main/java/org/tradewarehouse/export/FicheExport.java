@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Every territory's fiche of a year as a self-contained HTML file (style, ECharts and data inlined: it opens
@@ -70,13 +74,32 @@ public class FicheExport {
         }
         Files.writeString(out.resolve(INDEX), renderer.index("Commerce extérieur des territoires, " + year, rows, assets.inline()),
                 StandardCharsets.UTF_8);
-        int pdfs = 0;
-        if (pdf != null) {
+        return new Result(pages.size(), pdf == null ? 0 : printAll(pages, pdf));
+    }
+
+    /** Several Chromiums at once: each spends most of its few seconds starting and waiting, not computing. */
+    private static int printAll(List<Path> pages, ChromiumPdf pdf) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors());
+        try {
+            List<Future<?>> printed = new ArrayList<>();
             for (Path page : pages) {
-                pdf.print(page, page.resolveSibling(page.getFileName().toString().replaceFirst("\\.html$", ".pdf")));
-                pdfs++;
+                Path target = page.resolveSibling(page.getFileName().toString().replaceFirst("\\.html$", ".pdf"));
+                printed.add(pool.submit(() -> {
+                    pdf.print(page, target);
+                    return null;
+                }));
             }
+            for (Future<?> f : printed) {
+                f.get();
+            }
+            return printed.size();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while printing the PDFs", e);
+        } finally {
+            pool.shutdownNow();
         }
-        return new Result(pages.size(), pdfs);
     }
 }

@@ -1,20 +1,14 @@
 package org.tradewarehouse.export;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.tradewarehouse.RawRows;
 import org.tradewarehouse.fiche.ExpectedFiche;
 import org.tradewarehouse.fiche.FicheNotFoundException;
 import org.tradewarehouse.fiche.ProductLevel;
 import org.tradewarehouse.fiche.SampleFiches;
-import org.tradewarehouse.ingest.LoadService;
+import org.tradewarehouse.fiche.SampleLoadedTest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,26 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The static export: one self-contained page per territory of the year, and an index linking to each. */
-@SpringBootTest
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FicheExportTest {
+class FicheExportTest extends SampleLoadedTest {
 
-    @TempDir
-    static Path dir;
-    RawRows raw;
 
-    @Autowired
-    LoadService loads;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     FicheExport export;
-
-    @BeforeAll
-    void loadTwoYears() throws Exception {
-        raw = SampleFiches.load(jdbc, loads, dir.resolve("sample"));
-    }
 
     @Test
     void everyTerritoryOfTheYearGetsOneSelfContainedPage(@TempDir Path out) throws Exception {

@@ -4,13 +4,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -25,17 +23,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.tradewarehouse.RawRows;
 import org.tradewarehouse.export.ChromiumPdf;
 import org.tradewarehouse.export.FicheExport;
 import org.tradewarehouse.fiche.ExpectedFiche;
 import org.tradewarehouse.fiche.Fiche;
-import org.tradewarehouse.fiche.FicheService;
 import org.tradewarehouse.fiche.ProductLevel;
 import org.tradewarehouse.fiche.SampleFiches;
-import org.tradewarehouse.ingest.LoadService;
+import org.tradewarehouse.fiche.SampleLoadedTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,33 +48,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FicheBrowserTest {
+class FicheBrowserTest extends SampleLoadedTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String RED = "#d7301f";
 
-    @TempDir
-    static Path dir;
-    RawRows raw;
     Path chromium;
     ChromeDriver browser;
 
     @LocalServerPort
     int port;
     @Autowired
-    LoadService loads;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    FicheService fiches;
-    @Autowired
     FicheExport export;
 
     @BeforeAll
-    void loadAndOpenTheBrowser() throws Exception {
-        raw = SampleFiches.load(jdbc, loads, dir.resolve("sample"));
+    void openTheBrowser() throws Exception {
         String missing = "the browser tests need Chromium and its driver on the PATH (Debian: apt-get install chromium chromium-driver)";
         chromium = ChromiumPdf.find().orElseThrow(() -> new IllegalStateException(missing));
         Path driver = ChromiumPdf.onPath(List.of("chromedriver")).orElseThrow(() -> new IllegalStateException(missing));

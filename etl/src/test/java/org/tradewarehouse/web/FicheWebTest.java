@@ -1,30 +1,20 @@
 package org.tradewarehouse.web;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.tradewarehouse.RawRows;
 import org.tradewarehouse.fiche.ExpectedFiche;
 import org.tradewarehouse.fiche.Fiche;
-import org.tradewarehouse.fiche.FicheService;
 import org.tradewarehouse.fiche.ProductLevel;
 import org.tradewarehouse.fiche.SampleFiches;
-import org.tradewarehouse.ingest.LoadService;
+import org.tradewarehouse.fiche.SampleLoadedTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,31 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The served pages and JSON, for a département, a région and France, against the fiche and the raw lines. */
-@SpringBootTest
 @AutoConfigureMockMvc
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FicheWebTest {
+class FicheWebTest extends SampleLoadedTest {
 
-    @TempDir
-    static Path dir;
-    RawRows raw;
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    LoadService loads;
-    @Autowired
-    FicheService fiches;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    JsonMapper json;
-
-    @BeforeAll
-    void loadTwoYears() throws Exception {
-        raw = SampleFiches.load(jdbc, loads, dir);
-    }
 
     @Test
     void theIndexListsEveryTerritoryWithItsYears() throws Exception {
@@ -105,6 +76,11 @@ class FicheWebTest {
             long exports = (long) partners.get(i)[2];
             assertThat(values.subList(3 * i, 3 * i + 3)).containsExactly(imports, exports, exports - imports);
         }
+
+        // the products' table: each flow's top products then AUTRES, as the fiche gives them
+        List<Long> products = java.util.stream.Stream.concat(fiche.products().exports().stream(), fiche.products().imports().stream())
+                .map(Fiche.Product::valueEur).toList();
+        assertThat(dataValues(between(html, "id=\"table-products\"", "</table>"))).isEqualTo(products);
 
         // one Sankey per flow for the territory, its région (départements) and France (all but France)
         for (String flow : List.of("exports", "imports")) {

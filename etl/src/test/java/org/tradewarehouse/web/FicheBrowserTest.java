@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -51,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FicheBrowserTest extends SampleLoadedTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
     private static final String RED = "#d7301f";
 
     Path chromium;
@@ -72,6 +74,8 @@ class FicheBrowserTest extends SampleLoadedTest {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -110,6 +114,28 @@ class FicheBrowserTest extends SampleLoadedTest {
         assertChartsDrawn(fiches.fiche("dep:87", 2024, ProductLevel.A129), 8);
         assertNoConsoleError();
         screenshot("export-dep-87-2024.png");
+    }
+
+    @Test
+    void theCsvDownloadHoldsTheChartsNumbers() throws Exception {
+        Path csv = DOWNLOADS.resolve("partenaires-dep-87-2024.csv");
+        Files.createDirectories(DOWNLOADS);
+        Files.deleteIfExists(csv);
+        browser.get("http://localhost:" + port + "/fiches/dep-87/2024");
+        browser.findElement(By.cssSelector("button.csv[data-table='table-partners']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Files.isRegularFile(csv));
+
+        List<String> lines = Files.readAllLines(csv).stream().map(l -> l.replace("\ufeff", "")).toList();
+        List<Object[]> partners = new ExpectedFiche(raw, "dep:87", 2024, 5).partners();
+        assertThat(lines.get(0)).isEqualTo("Pays;Importations;Exportations;Balance");
+        assertThat(lines).hasSize(1 + partners.size());
+        Fiche fiche = fiches.fiche("dep:87", 2024, ProductLevel.A129);
+        for (int i = 0; i < partners.size(); i++) {
+            long imports = (long) partners.get(i)[1];
+            long exports = (long) partners.get(i)[2];
+            assertThat(lines.get(i + 1)).isEqualTo(String.join(";", fiche.partners().get(i).name(), String.valueOf(imports),
+                    String.valueOf(exports), String.valueOf(exports - imports)));
+        }
     }
 
     @Test

@@ -11,13 +11,14 @@ import org.tradewarehouse.fiche.FicheService;
 import org.tradewarehouse.fiche.ProductLevel;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The territories' index, each fiche as a page, and its data as JSON (the contract of the fiche command). */
 @RestController
 public class FicheController {
 
-    static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final FicheService fiches;
     private final Territories territories;

@@ -4,10 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.tradewarehouse.fiche.FicheNotFoundException;
 import org.tradewarehouse.fiche.FicheService;
 
@@ -42,23 +42,28 @@ public class WebErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<String> badYear() {
-        return page(HttpStatus.NOT_FOUND, "Fiche introuvable", "L'année doit être un nombre, par exemple /fiches/dep-87/2024.");
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    public ResponseEntity<String> noPage() {
-        return page(HttpStatus.NOT_FOUND, "Page introuvable", "Cette page n'existe pas.");
+        return page(HttpStatus.NOT_FOUND, "Fiche introuvable",
+                "L'année doit être un nombre, par exemple /fiches/dep-87/2024.");
     }
 
     @ExceptionHandler(FicheController.UnknownLevelException.class)
     public ResponseEntity<String> badLevel() {
-        return page(HttpStatus.BAD_REQUEST, "Requête incorrecte", "Niveau de produits inconnu : utilisez level=a129, a38 ou cpf4.");
+        return page(HttpStatus.BAD_REQUEST, "Requête incorrecte",
+                "Niveau de produits inconnu : utilisez level=a129, a38 ou cpf4.");
     }
 
+    /** Spring's own request errors (no such page, method not allowed...) keep their status; anything else is a 500. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<String> failure(Exception e) {
+        if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
+            return status == HttpStatus.NOT_FOUND
+                    ? page(status, "Page introuvable", "Cette page n'existe pas.")
+                    : page(status, "Requête incorrecte", "Cette adresse ne donne pas de page (" + status.getReasonPhrase() + ").");
+        }
         log.error("page failed", e);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur du serveur", "La page n'a pas pu être produite (erreur du serveur, détaillée dans son journal).");
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur du serveur",
+                "La page n'a pas pu être produite (erreur du serveur, détaillée dans son journal).");
     }
 
     private String years() {

@@ -15,10 +15,12 @@ import org.tradewarehouse.fiche.SampleLoadedTest;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -78,7 +80,7 @@ class FicheWebTest extends SampleLoadedTest {
         }
 
         // the products' table: each flow's top products then AUTRES, as the fiche gives them
-        List<Long> products = java.util.stream.Stream.concat(fiche.products().exports().stream(), fiche.products().imports().stream())
+        List<Long> products = Stream.concat(fiche.products().exports().stream(), fiche.products().imports().stream())
                 .map(Fiche.Product::valueEur).toList();
         assertThat(dataValues(between(html, "id=\"table-products\"", "</table>"))).isEqualTo(products);
 
@@ -112,6 +114,7 @@ class FicheWebTest extends SampleLoadedTest {
         assertThat(body("/api/fiches/dep-87/1999", 404)).contains("Fiche introuvable");
         assertThat(body("/fiches/dep-87/deux-mille", 404)).contains("href=\"/\"");
         assertThat(body("/fiches/dep-87/2024?level=a99", 400)).contains("level=a129, a38 ou cpf4");
+        assertThat(body("/nulle-part", 404)).contains("Page introuvable", "href=\"/\"");
         for (String page : List.of(territory, year)) {
             assertThat(page).doesNotContain("Exception", "at org.");
         }
@@ -136,7 +139,7 @@ class FicheWebTest extends SampleLoadedTest {
 
     private static List<Long> dataValues(String html) {
         Matcher m = Pattern.compile("data-value=\"(-?\\d+)\"").matcher(html);
-        List<Long> values = new java.util.ArrayList<>();
+        List<Long> values = new ArrayList<>();
         while (m.find()) {
             values.add(Long.parseLong(m.group(1)));
         }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,6 +54,10 @@ class ExportFichesCommand implements Callable<Integer> {
             if (executable == null) {
                 err.println("error: --pdf needs Chromium, and none of " + String.join(", ", ChromiumPdf.NAMES)
                         + " is on the PATH: install it (Debian: apt-get install chromium) or give --chromium PATH");
+                return 2;
+            }
+            if (!Files.isExecutable(executable)) {
+                err.println("error: --chromium " + executable + " is not an executable file");
                 return 2;
             }
             printer = new ChromiumPdf(executable);

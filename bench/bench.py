@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Benchmarks of trade-warehouse, written to docs/BENCHMARKS.md.
 
-Usage: python3 bench/bench.py [--runs 3] [--rows N] [--scale 1,3] [--shared ../shared]
+Usage: python3 bench/bench.py [--runs 3] [--rows N] [--scale 1,3] [--shared ../shared] [--only web]
 
 For each size (the shared generator's default full year, and --scale times it) and in one run on the same
 PostgreSQL 17 (the application's embedded one, started with `trade-etl db`):
   - psql \\copy of the same rows into an unindexed table (the reference), from the unzipped text files;
   - the whole `trade-etl load` (JVM with -Xmx512m, against that database): staging, publish, rankings refresh;
   - peak resident memory of the load process;
-  - the fiche's data query for every département (median, 95th percentile).
-Each figure is the median of --runs runs. Needs python3 with numpy (for the generator), psql and /usr/bin/time.
+  - the fiche's data query for every département (median, 95th percentile);
+  - the web page: GET /fiches/dep-XX/2024 from `trade-etl serve` for every département (median, 95th percentile),
+    and `trade-etl export-fiches` of every territory of the year (scale 1 only).
+With --only web, a full year is loaded once and only the web figures are measured; they replace the web section of
+the existing docs/BENCHMARKS.md and leave the rest as it is. Each figure is the median of --runs runs. Needs python3 with numpy (for the generator), psql and /usr/bin/time.
 """
 import argparse
 import datetime
+import http.client
 import os
 import platform
 import re
@@ -126,6 +130,68 @@ def fiche_latency(db, year):
     return int(m.group(1)), float(m.group(2)), float(m.group(3))
 
 
+def serve(db, workdir):
+    """`trade-etl serve` on a free port against the database; returns the process and its port."""
+    port = free_port()
+    env = dict(os.environ, SPRING_DATASOURCE_URL=db.url(), SPRING_DATASOURCE_USERNAME="postgres")
+    log = open(os.path.join(workdir, "serve.log"), "w")
+    proc = subprocess.Popen(["java", "-jar", JAR, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    for _ in range(120):
+        time.sleep(1)
+        if "served on" in open(log.name).read():
+            return proc, port
+    proc.terminate()
+    raise SystemExit("trade-etl serve did not start; see " + log.name)
+
+
+def web_latency(port, year):
+    """Time of GET /fiches/dep-XX/<year> for every département listed by the index (warm-up pass, then measured)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def get(path):
+        start = time.monotonic()
+        conn.request("GET", path)
+        r = conn.getresponse()
+        body = r.read()
+        if r.status != 200:
+            raise SystemExit(f"GET {path}: HTTP {r.status}")
+        return (time.monotonic() - start) * 1000, body
+
+    pages = sorted(set(re.findall(rf'href="(/fiches/dep-[^/"]+/{year})"', get("/")[1].decode())))
+    for page in pages:  # warm-up: JIT, connection pool, template cache
+        get(page)
+    millis = sorted(get(page)[0] for page in pages)
+    conn.close()
+    p95 = millis[max(1, -(-95 * len(millis) // 100)) - 1]  # nearest rank
+    return len(pages), statistics.median(millis), p95
+
+
+def export_seconds(db, workdir, year):
+    """The whole `trade-etl export-fiches` process for every territory of the year; number of fiches written."""
+    env = dict(os.environ, SPRING_DATASOURCE_URL=db.url(), SPRING_DATASOURCE_USERNAME="postgres")
+    out = os.path.join(workdir, "fiches")
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.monotonic()
+    r = sh(["java", "-jar", JAR, "export-fiches", "--year", str(year), "--out", out], env=env)
+    wall = time.monotonic() - start
+    pages = int(re.search(r"Wrote (\d+) fiches", r.stdout).group(1))
+    size = sum(os.path.getsize(os.path.join(out, f)) for f in os.listdir(out)) / 2**20
+    return pages, wall, size
+
+
+def web_figures(db, work, runs):
+    proc, port = serve(db, work)
+    try:
+        latencies = [web_latency(port, 2024) for _ in range(runs)]
+    finally:
+        proc.terminate()
+        proc.wait(60)
+    exports = [export_seconds(db, work, 2024) for _ in range(runs)]
+    return {"deps": latencies[0][0], "page_median": statistics.median(l[1] for l in latencies),
+            "page_p95": statistics.median(l[2] for l in latencies), "fiches": exports[0][0],
+            "export": statistics.median(e[1] for e in exports), "export_mib": exports[0][2]}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
@@ -133,6 +199,7 @@ def main():
     ap.add_argument("--scale", default="1,3")
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     ap.add_argument("--out", default=os.path.join(ROOT, "docs", "BENCHMARKS.md"))
+    ap.add_argument("--only", choices=["web"], help="web: only the web page and export figures, on one full year")
     a = ap.parse_args()
     generator = os.path.join(a.shared, "tools", "gen_customs.py")
     if not os.path.exists(generator):
@@ -142,8 +209,15 @@ def main():
     work = tempfile.mkdtemp(prefix="trade-bench-")
     db = Database(work)
     results = []
+    web = None
     try:
-        for scale in [int(s) for s in a.scale.split(",")]:
+        if a.only == "web":
+            pub = os.path.join(work, "pub")
+            sh([sys.executable, generator, "--out", pub, "--rows", str(a.rows)])
+            load_run(db, sorted(os.path.join(pub, f) for f in os.listdir(pub) if f.endswith(".zip")))
+            web = web_figures(db, work, a.runs)
+            results = None
+        for scale in [] if a.only else [int(s) for s in a.scale.split(",")]:
             pub = os.path.join(work, f"pub-x{scale}")
             sh([sys.executable, generator, "--out", pub, "--rows", str(a.rows * scale)])
             zips = sorted(os.path.join(pub, f) for f in os.listdir(pub) if f.endswith(".zip"))
@@ -160,13 +234,51 @@ def main():
             med["fiche_median"] = statistics.median(l[1] for l in latencies)
             med["fiche_p95"] = statistics.median(l[2] for l in latencies)
             results.append((scale, loads[0]["rows"], copy, med))
+            if scale == 1:
+                web = web_figures(db, work, a.runs)
     finally:
         db.stop()
         shutil.rmtree(work, ignore_errors=True)
-    write(a, results)
+    if results is None:
+        replace_web_section(a, web)
+    else:
+        write(a, results, web)
 
 
-def write(a, results):
+WEB_TITLE = "## Web page and static export"
+
+
+def web_section(a, w):
+    """The web figures, with their own date, machine and command: --only web rewrites this section alone."""
+    command = f"python3 bench/bench.py --runs {a.runs} --rows {a.rows}" + (" --only web" if a.only else f" --scale {a.scale}")
+    return [WEB_TITLE, "",
+            f"- Date: {datetime.date.today().isoformat()}; machine: {machine()}",
+            f"- Command: `{command}` (one full year of the shared generator, scale 1, loaded first).",
+            "- Page: `trade-etl serve`, then `GET /fiches/dep-XX/2024` for every département over one kept-alive"
+            " loopback connection, after a warm-up pass: time to the last byte of the HTML (the fiche's data query,"
+            " the région's and France's for the comparison Sankeys, and the template).",
+            "- Export: the whole `trade-etl export-fiches --year 2024 --out DIR` process (JVM start included), one"
+            " self-contained HTML file per territory (ECharts inlined) and the index.", "",
+            "| départements | page median (ms) | page 95th percentile (ms) | fiches exported | export (s, goal ≤ 60) |"
+            " export size (MiB) |", "|---|---|---|---|---|---|",
+            f"| {w['deps']} | {w['page_median']:.1f} | {w['page_p95']:.1f} | {w['fiches']} | {w['export']:.1f} |"
+            f" {w['export_mib']:.0f} |", ""]
+
+
+def replace_web_section(a, web):
+    with open(a.out) as f:
+        text = f.read()
+    start = text.find(WEB_TITLE)
+    if start >= 0:
+        end = text.find("\n## ", start + len(WEB_TITLE))
+        text = text[:start] + (text[end + 1:] if end >= 0 else "")
+    text = text.rstrip("\n") + "\n\n" + "\n".join(web_section(a, web))
+    with open(a.out, "w") as f:
+        f.write(text)
+    print(text)
+
+
+def write(a, results, web):
     lines = [
         "# Benchmarks", "",
         "Figures written by `python3 bench/bench.py` (median of several runs); rerun it to measure your machine.", "",
@@ -196,6 +308,8 @@ def write(a, results):
     for scale, rows, copy, m in results:
         lines.append(f"| {scale} | {m['deps']} | {m['fiche_median']:.1f} | {m['fiche_p95']:.1f} |")
     lines.append("")
+    if web:
+        lines += web_section(a, web)
     with open(a.out, "w") as f:
         f.write("\n".join(lines))
     print("\n".join(lines))

@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 
 import javax.sql.DataSource;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = {"Start the warehouse database (migrated to the current schema), print its JDBC address and keep it"
@@ -25,9 +24,7 @@ class DbCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             out.println("Warehouse database ready: " + url);
             out.flush();
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
+            Warehouse.awaitShutdown();
         }
         return 0;
     }

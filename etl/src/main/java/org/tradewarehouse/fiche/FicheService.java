@@ -43,8 +43,8 @@ public class FicheService {
                 .where(GEO_TOTAL.GEO.eq(key), GEO_TOTAL.YEAR.eq((short) year))
                 .fetchMap(GEO_TOTAL.FLOW);
         if (totals.isEmpty()) {
-            throw new FicheNotFoundException("no data for " + territory.getName() + " in " + year + "; years loaded: "
-                    + loadedYears());
+            throw new FicheNotFoundException(FicheNotFoundException.Missing.YEAR,
+                    "no data for " + territory.getName() + " in " + year + "; years loaded: " + loadedYears());
         }
         Fiche.Region region = territory.getRegionGeo() == null ? null
                 : new Fiche.Region(territory.getRegionGeo(), territory.getRegionName());
@@ -63,8 +63,8 @@ public class FicheService {
         }
         TerritoryRecord t = dsl.selectFrom(TERRITORY).where(TERRITORY.GEO.eq(key)).fetchOne();
         if (t == null) {
-            throw new FicheNotFoundException("unknown territory '" + geo + "': use dep:CODE or reg:CODE with the customs'"
-                    + " (DGDDI) codes, e.g. dep:87, dep:2A is dep:20 (all of Corse), reg:09, or fr");
+            throw new FicheNotFoundException(FicheNotFoundException.Missing.TERRITORY, "unknown territory '" + geo
+                    + "': use dep:CODE or reg:CODE with the customs' (DGDDI) codes, e.g. dep:87, dep:2A is dep:20 (all of Corse), reg:09, or fr");
         }
         return t;
     }

@@ -2,6 +2,7 @@ package org.tradewarehouse.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.tradewarehouse.RawRows;
 import picocli.CommandLine;
 
@@ -29,7 +30,7 @@ class TradeEtlCommandLineTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("load", "demo", "db", "SPRING_DATASOURCE_URL");
+        assertThat(out.toString()).contains("load", "demo", "db", "serve", "export-fiches", "SPRING_DATASOURCE_URL");
     }
 
     @Test
@@ -42,6 +43,31 @@ class TradeEtlCommandLineTest {
     void anUnknownProductLevelIsRefusedBeforeAnythingStarts() {
         assertThat(run("fiche", "--geo", "dep:87", "--year", "2024", "--level", "nc8")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown product level 'nc8': use a129, a38 or cpf4");
+    }
+
+    @Test
+    void aPdfExportWithoutChromiumIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
+        Path out = dir.resolve("fiches");
+        assertThat(run("export-fiches", "--year", "2024", "--out", out.toString(), "--pdf", "--chromium", "no-such-chromium"))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: --chromium no-such-chromium is not an executable file" + System.lineSeparator());
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void onlyServeStartsAWebServer() {
+        System.setProperty("trade.embedded.data-dir", Path.of("target", "test-warehouse", UUID.randomUUID().toString()).toString());
+        try {
+            try (var context = Warehouse.start()) {
+                assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
+            }
+            try (var context = Warehouse.startWeb(0)) {
+                assertThat(context).isInstanceOf(WebServerApplicationContext.class);
+                assertThat(((WebServerApplicationContext) context).getWebServer().getPort()).isPositive();
+            }
+        } finally {
+            System.clearProperty("trade.embedded.data-dir");
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * reference the tests hold the marts and the fiche to. Raw fields: 0 flow, 1 quarter, 2 year, 3 département,
  * 4 région, 5 A129, 6 CPF4, 7 country, 8 value.
  */
-record ExpectedFiche(RawRows raw, String geo, int year, int productField) {
+public record ExpectedFiche(RawRows raw, String geo, int year, int productField) {
 
     Predicate<String[]> inGeo() {
         if (geo.equals("fr")) {
@@ -27,16 +27,16 @@ record ExpectedFiche(RawRows raw, String geo, int year, int productField) {
         return f -> f[field].equals(code);
     }
 
-    long total(String flow, int y) {
+    public long total(String flow, int y) {
         return sum(f -> inGeo().test(f) && f[0].equals(flow) && year(f) == y);
     }
 
-    long total(String flow, int y, Predicate<String[]> where) {
+    public long total(String flow, int y, Predicate<String[]> where) {
         return sum(f -> where.test(f) && f[0].equals(flow) && year(f) == y);
     }
 
     /** Countries by imports + exports, largest first, ties by code: {country, imports, exports}. */
-    List<Object[]> partners() {
+    public List<Object[]> partners() {
         Map<String, long[]> byCountry = new HashMap<>();
         for (String[] f : rows()) {
             long[] v = byCountry.computeIfAbsent(f[7], k -> new long[2]);

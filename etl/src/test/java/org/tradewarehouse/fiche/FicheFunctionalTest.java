@@ -1,22 +1,10 @@
 package org.tradewarehouse.fiche;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.tradewarehouse.RawRows;
-import org.tradewarehouse.TestWarehouse;
-import org.tradewarehouse.ingest.LoadService;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,28 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** Every number of the fiche, for a département, a région and France, against figures computed from the raw lines. */
-@SpringBootTest
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FicheFunctionalTest {
+class FicheFunctionalTest extends SampleLoadedTest {
 
-    @TempDir
-    static Path dir;
-    RawRows raw;
 
-    @Autowired
-    LoadService loads;
-    @Autowired
-    FicheService fiches;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    JsonMapper json;
-
-    @BeforeAll
-    void loadTwoYears() throws Exception {
-        raw = TestWarehouse.loadSample(dir, loads, jdbc);
-    }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"dep:87, A129, 5", "reg:09, A129, 5", "fr, A129, 5", "dep:33, CPF4, 6", "fr, CPF4, 6"})

@@ -18,4 +18,14 @@ class FrenchFormatTest {
     void sharesWithTwoSignificantDigits(double fraction, String text) {
         assertThat(FrenchFormat.share(fraction)).isEqualTo(text);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1109100000 | 0.0416 | 1_109,1 | 4,2_%", "-226100000 | 0.00191 | -226,1 | 0,19_%",
+            "580354500000 | 1 | 580_354,5 | 100_%"})
+    void webStyleUsesADecimalCommaAndNonBreakingSpaces(long euros, double fraction, String millions, String share) {
+        // "_" stands for the non-breaking space
+        assertThat(FrenchFormat.millions(euros, FrenchFormat.Style.WEB)).isEqualTo(millions.replace('_', '\u00a0'));
+        assertThat(FrenchFormat.share(fraction, FrenchFormat.Style.WEB)).isEqualTo(share.replace('_', '\u00a0'));
+        assertThat(FrenchFormat.change(1056, 1000, FrenchFormat.Style.WEB)).isEqualTo("+5,6\u00a0%");
+    }
 }

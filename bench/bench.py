@@ -107,9 +107,10 @@ def copy_seconds(db, files):
 
 def load_run(db, zips):
     env = dict(os.environ, SPRING_DATASOURCE_URL=db.url(), SPRING_DATASOURCE_USERNAME="postgres")
+    gc_log = os.path.join(tempfile.mkdtemp(), "gc.log")
     start = time.monotonic()
-    r = subprocess.run(["/usr/bin/time", "-f", "MAXRSS_KB=%M", "java", "-Xmx512m", "-jar", JAR, "load", *zips],
-                       env=env, capture_output=True, text=True)
+    r = subprocess.run(["/usr/bin/time", "-f", "MAXRSS_KB=%M", "java", "-Xmx512m", f"-Xlog:gc:file={gc_log}",
+                        "-jar", JAR, "load", *zips], env=env, capture_output=True, text=True)
     wall = time.monotonic() - start
     out = r.stdout + r.stderr
     if r.returncode != 0:
@@ -117,10 +118,13 @@ def load_run(db, zips):
     job = float(re.search(r"published in ([0-9.]+) s", out).group(1))
     steps = {m.group(1): float(m.group(2)) for m in re.finditer(r"(\w+) ([0-9.]+) s", out.split("Steps:")[1].splitlines()[0])}
     rss = int(re.search(r"MAXRSS_KB=(\d+)", out).group(1)) / 1024
+    # peak heap: the largest heap occupancy the collector logged before a collection ("123M->45M(512M)")
+    heap = max((int(m.group(1)) for m in re.finditer(r"(\d+)M->\d+M\(\d+M\)", open(gc_log).read())), default=0)
+    shutil.rmtree(os.path.dirname(gc_log), ignore_errors=True)
     rows = sum(int(m.group(1).replace(",", "")) for m in re.finditer(r"^[EI]\s+([0-9,]+)", out, re.M))
     refresh = steps.get("refreshRankings", 0.0)
     return {"job": job, "load": job - refresh, "wall": wall, "staging": steps["stageRows"], "publish": steps["publish"],
-            "refresh": refresh, "rss": rss, "rows": rows}
+            "refresh": refresh, "rss": rss, "heap": heap, "rows": rows}
 
 
 def fiche_latency(db, year):
@@ -292,15 +296,17 @@ def write(a, results, web):
         "- Reference: `psql \\copy` of the same rows (unzipped text) into an unindexed table, in the same run.",
         "- Load: `java -Xmx512m -jar etl/target/trade-etl.jar load` on both ZIPs. *load* is the job up to and"
         " including publishing (staging, checks, dimensions, fact slices swapped in); *refresh* is its last step,"
-        " the rankings' materialised views; *process* is the whole command (JVM start, schema check, checksums).", "",
+        " the rankings' materialised views; *process* is the whole command (JVM start, schema check, checksums);"
+        " *peak heap* is the largest heap occupancy the garbage collector logged (`-Xlog:gc`).", "",
         "| scale | rows | psql \\copy (s) | load (s) | load / copy (goal ≤ 4) | staging step (s) | staging / copy"
-        " (goal ≤ 1.5) | publish step (s) | refresh (s) | refresh / load (goal ≤ 30 %) | process (s) | peak RSS (MiB) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        " (goal ≤ 1.5) | publish step (s) | refresh (s) | refresh / load (goal ≤ 30 %) | process (s) | peak RSS (MiB)"
+        " | peak heap (MiB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for scale, rows, copy, m in results:
         lines.append(f"| {scale} | {rows:,} | {copy:.1f} | {m['load']:.1f} | {m['load'] / copy:.1f} | {m['staging']:.1f} |"
                      f" {m['staging'] / copy:.1f} | {m['publish']:.1f} | {m['refresh']:.1f} |"
-                     f" {100 * m['refresh'] / m['load']:.0f} % | {m['wall']:.1f} | {m['rss']:.0f} |")
+                     f" {100 * m['refresh'] / m['load']:.0f} % | {m['wall']:.1f} | {m['rss']:.0f} | {m['heap']:.0f} |")
     lines += ["", "## Fiche data query", "",
               "`trade-etl fiche --year 2024 --measure-latency`: the fiche's data query (totals, partners, products,"
               " Sankey links, from the marts) timed in-process for every département, after a warm-up pass.", "",

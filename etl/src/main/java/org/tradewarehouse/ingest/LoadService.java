@@ -153,7 +153,9 @@ public class LoadService {
             abandon(execution); // resuming would publish what is left; the files must be read again
         }
         String failure = failures.stream().map(t -> explaining(t).getMessage()).filter(Objects::nonNull).distinct()
-                .reduce((a, b) -> a + "; " + b).orElse("the load stopped with status " + execution.getStatus());
+                .reduce((a, b) -> a + "; " + b).orElse(execution.getStatus() == BatchStatus.STOPPED
+                        ? "the load was stopped before it published (the process was asked to end); loading the same"
+                        + " files again resumes it" : "the load stopped with status " + execution.getStatus());
         return new LoadOutcome(rejected ? LoadOutcome.Status.REJECTED : LoadOutcome.Status.FAILED, loadId, flows, slices,
                 samples, failure, duration, steps);
     }

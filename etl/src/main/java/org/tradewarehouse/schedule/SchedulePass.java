@@ -2,6 +2,7 @@ package org.tradewarehouse.schedule;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.tradewarehouse.ingest.BadPublicationException;
 import org.tradewarehouse.ingest.LoadLock;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One pass of the scheduled fetch: every configured publication address, then every file of the inbox; what is
@@ -28,11 +31,13 @@ import java.util.Optional;
  * a pass that finds another one running records every source as skipped and leaves.
  */
 @Service
-public class SchedulePass {
+public class SchedulePass implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulePass.class);
     /** Arbitrary, fixed, other than the load's own lock: held for a whole pass, downloads included. */
     static final long PASS_LOCK_KEY = 0x7472616466L;
+    /** How long shutdown waits for a pass (a download in progress is abandoned after that). */
+    private static final long SHUTDOWN_WAIT_SECONDS = 20;
     static final String BUSY = "skipped: another load is running on this database; the next pass tries again";
 
     private final ScheduleProperties properties;
@@ -43,6 +48,10 @@ public class SchedulePass {
     private final LoadMetrics metrics;
     private final Webhook webhook;
     private final DataSource dataSource;
+    /** Held for the whole of a pass: shutdown waits for the pass to record its last decision. */
+    private final ReentrantLock passing = new ReentrantLock();
+    private volatile boolean stopping;
+    private volatile boolean started;
 
     SchedulePass(ScheduleProperties properties, PublicationDownloader downloader, Inbox inbox, SourceChecks checks,
                  LoadService loads, LoadMetrics metrics, Webhook webhook, DataSource dataSource) {
@@ -56,8 +65,17 @@ public class SchedulePass {
         this.dataSource = dataSource;
     }
 
-    /** The decisions of this pass, in the order taken. */
+    /** The decisions of this pass, in the order taken; on shutdown, the sources not reached yet are left for the next. */
     public List<SourceCheck> run() throws Exception {
+        passing.lock();
+        try {
+            return stopping ? List.of() : pass();
+        } finally {
+            passing.unlock();
+        }
+    }
+
+    private List<SourceCheck> pass() throws Exception {
         List<SourceCheck> decisions = new ArrayList<>();
         var lock = LoadLock.tryAcquire(dataSource, PASS_LOCK_KEY);
         if (lock.isEmpty()) {
@@ -68,10 +86,14 @@ public class SchedulePass {
         }
         try (LoadLock held = lock.get()) {
             for (URI source : properties.sources()) {
-                decisions.add(check(source));
+                if (!stopping) {
+                    decisions.add(check(source));
+                }
             }
             for (Path file : inbox.files()) {
-                decisions.add(drop(file));
+                if (!stopping) {
+                    decisions.add(drop(file));
+                }
             }
         }
         return decisions;
@@ -117,16 +139,19 @@ public class SchedulePass {
         } catch (BadPublicationException e) {
             decided = fail(pending, e.getMessage());
         }
-        switch (decided.decision()) {
-            case LOADED -> inbox.done(file);
-            case FAILED -> inbox.failed(file, decided.reason());
-            default -> { // busy: left in the inbox for the next pass
-            }
-        }
+        if (decided.decision() == Decision.LOADED) {
+            inbox.done(file);
+        } else if (decided.decision() == Decision.FAILED && !stopping) {
+            inbox.failed(file, decided.reason());
+        } // busy, or stopped by a shutdown: left in the inbox for the next pass
         return decided;
     }
 
     private SourceCheck load(SourceCheck pending, Path file, String why) {
+        if (stopping) {
+            return record(pending.withOutcome(Decision.FAILED, "not loaded: the application is shutting down; the next"
+                    + " pass loads it", null));
+        }
         LoadOutcome outcome;
         try {
             outcome = loads.load(List.of(file), false);
@@ -138,6 +163,10 @@ public class SchedulePass {
         }
         if (outcome.status() == LoadOutcome.Status.BUSY) {
             return record(pending.withOutcome(Decision.SKIPPED_BUSY, BUSY, null));
+        }
+        if (outcome.status() == LoadOutcome.Status.STOPPED) { // a shutdown, not a fault: no alert
+            return record(pending.withOutcome(Decision.FAILED, "load " + outcome.loadId() + " " + outcome.failure(),
+                    outcome.loadId()));
         }
         metrics.loaded(outcome);
         long rows = outcome.flows().stream().mapToLong(LoadOutcome.FlowFigures::rowsLoaded).sum();
@@ -162,6 +191,39 @@ public class SchedulePass {
     private SourceCheck record(SourceCheck check) {
         metrics.decided(check.decision());
         return checks.record(check);
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    /**
+     * On shutdown: no new source is taken up, and the running pass is awaited (its load is stopped first, by the
+     * load's own shutdown step) so that its decisions are recorded while the database is still there.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        started = false;
+        try {
+            if (passing.tryLock(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                passing.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** Right after the running load has been stopped, before the connection pool closes. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1;
     }
 
     /** Into the archive under a name that tells versions apart; the temporary folder is removed. */

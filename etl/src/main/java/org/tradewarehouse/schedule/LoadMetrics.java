@@ -33,7 +33,9 @@ public class LoadMetrics {
     }
 
     void loaded(LoadOutcome outcome) {
-        rowsLoaded.increment(outcome.flows().stream().mapToLong(LoadOutcome.FlowFigures::rowsLoaded).sum());
+        if (outcome.status() == LoadOutcome.Status.PUBLISHED) { // a load that stopped short loaded nothing
+            rowsLoaded.increment(outcome.flows().stream().mapToLong(LoadOutcome.FlowFigures::rowsLoaded).sum());
+        }
         rowsRejected.increment(outcome.flows().stream().mapToLong(LoadOutcome.FlowFigures::rowsRejected).sum());
         Timer.builder("trade.load.duration").description("Duration of the load job").tag("status", outcome.status().name())
                 .register(registry).record(outcome.duration());

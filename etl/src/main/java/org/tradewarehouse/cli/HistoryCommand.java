@@ -51,7 +51,7 @@ class HistoryCommand implements Callable<Integer> {
             var checks = context.getBean(SourceChecks.class).last(last);
             if (!checks.isEmpty()) {
                 out.println();
-                out.println("Scheduled fetch, last " + checks.size() + " decisions (UTC):");
+                out.println("Scheduled fetch, its last decisions, newest first (UTC):");
                 out.printf("%-19s %-12s %6s %-12s %s%n", "checked", "decision", "load", "sha256", "source / reason");
                 for (var c : checks) {
                     out.printf(Locale.ROOT, "%-19s %-12s %6s %-12s %s%n", timestamp(utc(c.checkedAt())), c.decision().label,

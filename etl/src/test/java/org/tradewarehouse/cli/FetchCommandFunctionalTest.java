@@ -61,7 +61,7 @@ class FetchCommandFunctionalTest {
             assertThat(history.code()).isZero();
             String loadLine = history.out().lines().filter(l -> l.contains("COMPLETED")).findFirst().orElseThrow();
             assertThat(loadLine).contains("loaded", String.format("%,d", raw.count()), "inbox/" + zip.getFileName());
-            assertThat(history.out()).contains("Scheduled fetch, last 2 decisions", "failed", "inbox/notes.txt");
+            assertThat(history.out()).contains("Scheduled fetch, its last decisions", "failed", "inbox/notes.txt");
 
             Run status = run("status");
             assertThat(status.out()).contains("Last successful load:", "Last check of each source (UTC):");

@@ -99,9 +99,9 @@ class MonitoringFunctionalTest {
         assertThat(context.getBeansOfType(ScheduledTaskHolder.class)).isEmpty();
         try (var serve = new SpringApplicationBuilder(TradeWarehouseApplication.class).web(WebApplicationType.NONE)
                 .profiles("test")
+                .properties("trade.schedule.enabled=true") // as the long-running mode switches it on
                 .run("--spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--trade.schedule.enabled=true", "--trade.schedule.cron=0 30 5 * * *")) {
+                        "--spring.datasource.username=postgres", "--trade.schedule.cron=0 30 5 * * *")) {
             assertThat(serve.getBeansOfType(ScheduledFetch.class)).hasSize(1);
             assertThat(serve.getBeansOfType(ScheduledTaskHolder.class).values().stream()
                     .flatMap(h -> h.getScheduledTasks().stream()).map(t -> t.getTask())

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "trade-etl", mixinStandardHelpOptions = true, version = "trade-etl 0.1.0",
         description = "Loads French customs (DGDDI) regional foreign-trade publications into the trade warehouse.",
-        subcommands = {LoadCommand.class, DemoCommand.class, FicheCommand.class, StatusCommand.class, HistoryCommand.class,
-                DbCommand.class, ServeCommand.class, ExportFichesCommand.class, DashboardsCommand.class,
+        subcommands = {LoadCommand.class, FetchCommand.class, DemoCommand.class, FicheCommand.class, StatusCommand.class,
+                HistoryCommand.class, DbCommand.class, ServeCommand.class, ExportFichesCommand.class, DashboardsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Database: set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD for an"
                 + " external PostgreSQL; without them an embedded PostgreSQL keeps its data in TRADE_DATA_DIR"

@@ -10,9 +10,13 @@ import java.util.List;
 @Service
 public class LoadHistory {
 
-    /** One run of the load job (a resumed load has several runs under one load id). */
+    /**
+     * One run of the load job (a resumed load has several runs under one load id); checkedSource and decision are
+     * those the scheduled fetch recorded for it (null for a load run by hand).
+     */
     public record Run(long loadId, long runId, LocalDateTime started, LocalDateTime ended, String status, String sources,
-                      String sha256, Long rowsLoaded, Long rowsRejected, Long eurosRejected, String message) {
+                      String sha256, Long rowsLoaded, Long rowsRejected, Long eurosRejected, String message,
+                      String checkedSource, String decision) {
     }
 
     /** One (year, quarter, flow) slice of the warehouse and the load that wrote it. */
@@ -29,15 +33,20 @@ public class LoadHistory {
     public List<Run> runs(int limit) {
         return jdbc.query("""
                 select e.job_instance_id, e.job_execution_id, e.start_time, e.end_time, e.status, s.parameter_value as sources,
-                       h.parameter_value as sha256, l.rows_loaded, l.rows_rejected, l.value_rejected_eur, e.exit_message
+                       h.parameter_value as sha256, l.rows_loaded, l.rows_rejected, l.value_rejected_eur, e.exit_message,
+                       c.source, c.decision
                 from batch.batch_job_execution e
                 join batch.batch_job_instance i on i.job_instance_id = e.job_instance_id and i.job_name = ?
                 left join batch.batch_job_execution_params s on s.job_execution_id = e.job_execution_id and s.parameter_name = 'sources'
                 left join batch.batch_job_execution_params h on h.job_execution_id = e.job_execution_id and h.parameter_name = 'sha256'
                 left join dw.load l on l.load_id = e.job_instance_id and e.status = 'COMPLETED'
+                left join lateral (select c.source, c.decision from dw.source_check c
+                                   where c.load_id = e.job_instance_id and c.checked_at >= e.start_time
+                                   order by c.check_id limit 1) c on true
                 order by e.job_execution_id desc limit ?""", (rs, n) -> new Run(rs.getLong(1), rs.getLong(2),
                 rs.getObject(3, LocalDateTime.class), rs.getObject(4, LocalDateTime.class), rs.getString(5), rs.getString(6),
-                rs.getString(7), (Long) rs.getObject(8), (Long) rs.getObject(9), (Long) rs.getObject(10), rs.getString(11)),
+                rs.getString(7), (Long) rs.getObject(8), (Long) rs.getObject(9), (Long) rs.getObject(10), rs.getString(11),
+                rs.getString(12), rs.getString(13)),
                 LoadJobConfiguration.JOB_NAME, limit);
     }
 

@@ -30,9 +30,10 @@ public class LoadJobConfiguration {
 
     @Bean
     Job loadJob(JobRepository jobRepository, Step stageAnnexes, Step stageRows, Step checkRejects, Step publish,
-                Step refreshRankings, LoadProgress progress) {
+                Step refreshRankings, LoadProgress progress, LoadStopper stopper) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(progress)
+                .listener(stopper)
                 .start(stageAnnexes)
                 .next(stageRows)
                 .next(checkRejects)

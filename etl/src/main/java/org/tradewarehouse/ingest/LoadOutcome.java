@@ -10,7 +10,8 @@ public record LoadOutcome(Status status, long loadId, List<FlowFigures> flows, L
                           Map<String, Duration> steps) {
 
     public enum Status {
-        PUBLISHED(0), FAILED(1), BUSY(3), REJECTED(4);
+        /** STOPPED: asked to stop (shutdown) before it published; the next load of the same files resumes it. */
+        PUBLISHED(0), FAILED(1), STOPPED(1), BUSY(3), REJECTED(4);
 
         public final int exitCode;
 

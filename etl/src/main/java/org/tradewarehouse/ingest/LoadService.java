@@ -156,12 +156,16 @@ public class LoadService {
         if (failures.stream().anyMatch(t -> explaining(t) instanceof StagingLostException)) {
             abandon(execution); // resuming would publish what is left; the files must be read again
         }
-        String failure = failures.stream()
+        String failure = execution.getStatus() == BatchStatus.STOPPED
+                ? "the load was stopped before it published (the process was asked to end); loading the same files"
+                + " again resumes it"
+                : failures.stream()
                 .map(t -> DatabaseUnreachable.describe(t).orElseGet(() -> explaining(t).getMessage()))
                 .filter(Objects::nonNull).distinct()
                 .reduce((a, b) -> a + "; " + b).orElse("the load stopped with status " + execution.getStatus());
-        return new LoadOutcome(rejected ? LoadOutcome.Status.REJECTED : LoadOutcome.Status.FAILED, loadId, flows, slices,
-                samples, failure, duration, steps);
+        LoadOutcome.Status status = rejected ? LoadOutcome.Status.REJECTED
+                : execution.getStatus() == BatchStatus.STOPPED ? LoadOutcome.Status.STOPPED : LoadOutcome.Status.FAILED;
+        return new LoadOutcome(status, loadId, flows, slices, samples, failure, duration, steps);
     }
 
     /** Loaded figures from what was published (or, for a load that stopped, what it had staged), plus rejects. */

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** The load job's inputs as a job parameter (one absolute path per line) and their identity (SHA-256 of contents). */
-final class LoadSources {
+public final class LoadSources {
 
     private LoadSources() {
     }
@@ -32,18 +32,29 @@ final class LoadSources {
     static String sha256(List<Path> files) {
         try {
             MessageDigest all = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
             for (Path file : files) {
-                MessageDigest one = MessageDigest.getInstance("SHA-256");
-                try (InputStream in = Files.newInputStream(file)) {
-                    int n;
-                    while ((n = in.read(buffer)) > 0) {
-                        one.update(buffer, 0, n);
-                    }
-                }
-                all.update(one.digest());
+                all.update(digest(file));
             }
             return HexFormat.of().formatHex(all.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SHA-256 of one file's bytes, in hexadecimal (what `sha256sum` prints). */
+    public static String sha256(Path file) {
+        return HexFormat.of().formatHex(digest(file));
+    }
+
+    private static byte[] digest(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest one = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                one.update(buffer, 0, n);
+            }
+            return one.digest();
         } catch (IOException e) {
             throw new BadPublicationException("cannot read the inputs to identify them (" + e.getMessage() + ")", e);
         } catch (NoSuchAlgorithmException e) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tradewarehouse.ChildCommand;
 import org.tradewarehouse.RawRows;
 import org.tradewarehouse.TestWarehouse;
 import org.tradewarehouse.demo.SamplePublication;
@@ -44,25 +45,25 @@ class DatabaseStoppedFunctionalTest {
         assertThat(load(previous).waitFor()).isZero();
         var before = TestWarehouse.fingerprint(jdbc());
 
-        LoadProcess child = load(revised, "TRADE_LOAD_CHUNK_SIZE", "100",
+        ChildCommand child = load(revised, "TRADE_LOAD_CHUNK_SIZE", "100",
                 "SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "2000"); // the pool gives up after 2 s, not 30
         awaitStagedChunks(child, 3);
         pg.close(); // pg_ctl stop -m fast: every connection is cut
         pg = null;
         int exitCode = child.waitFor();
 
-        assertThat(exitCode).as(child.output()).isEqualTo(1);
+        assertThat(exitCode).as(child.log()).isEqualTo(1);
         // the last word is one line in the operator's terms (the logs before it may hold the drivers' traces)
-        List<String> lines = child.output().lines().toList();
-        assertThat(lines.get(lines.size() - 2)).as(child.output())
+        List<String> lines = child.log().lines().toList();
+        assertThat(lines.get(lines.size() - 2)).as(child.log())
                 .startsWith("error: the database is unreachable (Connection to localhost:" + port + " refused")
                 .endsWith("run the command again once it is back: a load resumes where it stopped");
 
         pg = start(port);
         assertThat(TestWarehouse.fingerprint(jdbc())).isEqualTo(before);
 
-        LoadProcess rerun = load(revised);
-        assertThat(rerun.waitFor()).as(rerun.output()).isZero();
+        ChildCommand rerun = load(revised);
+        assertThat(rerun.waitFor()).as(rerun.log()).isZero();
         RawRows raw = RawRows.of(revised);
         JdbcTemplate jdbc = jdbc();
         assertThat(jdbc.queryForObject("select count(*) from dw.fact_trade", Long.class)).isEqualTo(raw.count());
@@ -80,12 +81,12 @@ class DatabaseStoppedFunctionalTest {
         return new JdbcTemplate(pg.getPostgresDatabase());
     }
 
-    private LoadProcess load(List<Path> files, String... environment) throws IOException {
-        return LoadProcess.start(pg.getJdbcUrl("postgres", "postgres"), dir.resolve("load-" + UUID.randomUUID() + ".log"),
+    private ChildCommand load(List<Path> files, String... environment) throws IOException {
+        return ChildCommand.load(pg.getJdbcUrl("postgres", "postgres"), dir.resolve("load-" + UUID.randomUUID() + ".log"),
                 files, environment);
     }
 
-    private void awaitStagedChunks(LoadProcess child, int chunks) throws InterruptedException {
+    private void awaitStagedChunks(ChildCommand child, int chunks) throws InterruptedException {
         JdbcTemplate jdbc = jdbc();
         for (int i = 0; i < 6000; i++) {
             Boolean staged = jdbc.queryForObject("select coalesce(max(commit_count), 0) >= ? from batch.batch_step_execution"
@@ -94,10 +95,10 @@ class DatabaseStoppedFunctionalTest {
                 return;
             }
             if (!child.isAlive()) {
-                throw new AssertionError("the load ended before it staged " + chunks + " chunks:\n" + child.output());
+                throw new AssertionError("the load ended before it staged " + chunks + " chunks:\n" + child.log());
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("the load never staged " + chunks + " chunks:\n" + child.output());
+        throw new AssertionError("the load never staged " + chunks + " chunks:\n" + child.log());
     }
 }

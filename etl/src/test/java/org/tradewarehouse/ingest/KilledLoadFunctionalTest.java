@@ -1,12 +1,12 @@
 package org.tradewarehouse.ingest;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.tradewarehouse.ChildCommand;
 import org.tradewarehouse.RawRows;
 import org.tradewarehouse.TestWarehouse;
 import org.tradewarehouse.demo.SamplePublication;
@@ -50,7 +50,7 @@ class KilledLoadFunctionalTest {
         RawRows raw = RawRows.of(zips);
         var before = TestWarehouse.fingerprint(jdbc);
 
-        LoadProcess child = startLoad(zips, "TRADE_LOAD_CHUNK_SIZE", "100"); // caught half-way through staging
+        ChildCommand child = startLoad(zips, "TRADE_LOAD_CHUNK_SIZE", "100"); // caught half-way through staging
         awaitStagedChunks(child, 3);
         child.kill();
         awaitItsConnectionsGone();
@@ -69,7 +69,7 @@ class KilledLoadFunctionalTest {
         List<Path> revised = revisedPublication();
 
         try (Connection dashboard = TestWarehouse.readingInOpenTransaction(dataSource, "select count(*) from dw.fact_trade")) {
-            LoadProcess child = startLoad(revised);
+            ChildCommand child = startLoad(revised);
             awaitWaitingForALock(child, "publish"); // swapping the first slice needs the partition the reader holds
             child.kill();
             dashboard.rollback();
@@ -141,7 +141,7 @@ class KilledLoadFunctionalTest {
 
     private long killedWhileRefreshing(List<Path> zips) throws Exception {
         try (Connection dashboard = TestWarehouse.readingInOpenTransaction(dataSource, "select count(*) from mart.trade_cell")) {
-            LoadProcess child = startLoad(zips);
+            ChildCommand child = startLoad(zips);
             awaitWaitingForALock(child, "refreshRankings"); // rebuilding trade_cell needs it to itself
             child.kill();
             dashboard.rollback();
@@ -175,39 +175,39 @@ class KilledLoadFunctionalTest {
         return TestWarehouse.sums(jdbc, "select year || flow, value_eur from mart.geo_total where geo = 'fr'");
     }
 
-    private LoadProcess startLoad(List<Path> zips, String... environment) throws Exception {
-        return LoadProcess.start(((HikariDataSource) dataSource).getJdbcUrl(), dir.resolve("child.log"), zips, environment);
+    private ChildCommand startLoad(List<Path> zips, String... environment) throws Exception {
+        return ChildCommand.load(((HikariDataSource) dataSource).getJdbcUrl(), dir.resolve("child.log"), zips, environment);
     }
 
-    private void awaitStagedChunks(LoadProcess child, int chunks) throws InterruptedException {
+    private void awaitStagedChunks(ChildCommand child, int chunks) throws InterruptedException {
         await(child, "staged " + chunks + " chunks", () -> jdbc.queryForObject("select coalesce(max(commit_count), 0) >= ?"
                 + " from batch.batch_step_execution where step_name = 'stageRows' and status = 'STARTED'", Boolean.class, chunks));
     }
 
-    private void awaitWaitingForALock(LoadProcess child, String step) throws InterruptedException {
+    private void awaitWaitingForALock(ChildCommand child, String step) throws InterruptedException {
         await(child, "waited for a lock in " + step, () -> jdbc.queryForObject("select exists (select 1 from"
                 + " batch.batch_step_execution where step_name = ? and status = 'STARTED') and exists (select 1 from"
                 + " pg_stat_activity where application_name = ? and wait_event_type = 'Lock')", Boolean.class,
-                step, LoadProcess.APPLICATION_NAME));
+                step, ChildCommand.APPLICATION_NAME));
     }
 
     /** PostgreSQL ends a dead client's backends (and rolls back their transactions) on its own. */
     private void awaitItsConnectionsGone() throws InterruptedException {
         await(null, "lost its connections", () -> jdbc.queryForObject("select count(*) = 0 from pg_stat_activity"
-                + " where application_name = ?", Boolean.class, LoadProcess.APPLICATION_NAME));
+                + " where application_name = ?", Boolean.class, ChildCommand.APPLICATION_NAME));
     }
 
-    private static void await(LoadProcess child, String what, java.util.function.BooleanSupplier condition)
+    private static void await(ChildCommand child, String what, java.util.function.BooleanSupplier condition)
             throws InterruptedException {
         for (int i = 0; i < 6000; i++) {
             if (condition.getAsBoolean()) {
                 return;
             }
             if (child != null && !child.isAlive()) {
-                throw new AssertionError("the load process ended before it " + what + ":\n" + child.output());
+                throw new AssertionError("the load process ended before it " + what + ":\n" + child.log());
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("the load process never " + what + (child == null ? "" : ":\n" + child.output()));
+        throw new AssertionError("the load process never " + what + (child == null ? "" : ":\n" + child.log()));
     }
 }

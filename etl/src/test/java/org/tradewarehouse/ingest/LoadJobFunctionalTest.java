@@ -175,7 +175,9 @@ class LoadJobFunctionalTest {
             blocker.commit();
             stopped = running.get(60, TimeUnit.SECONDS);
         }
-        assertThat(stopped.status()).isEqualTo(LoadOutcome.Status.FAILED);
+        // JobOperator.stop writes the step's row while the job's thread does too (Spring Batch 6): the job ends
+        // STOPPED, or FAILED when the job's own write loses on the row's version; either is resumed.
+        assertThat(stopped.status()).isIn(LoadOutcome.Status.STOPPED, LoadOutcome.Status.FAILED);
         assertThat(TestWarehouse.fingerprint(jdbc)).isEqualTo(before);
         long staged = jdbc.queryForObject("select count(*) from staging.trade_row", Long.class);
         assertThat(staged).isPositive().isLessThan(raw.count());

@@ -7,8 +7,10 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the fiches as web pages (every territory and loaded year, with charts) and their JSON"
-                + " under /api/fiches, until interrupted (Ctrl-C).")
+        description = {"The long-running mode: serve the fiches as web pages (every territory and loaded year, with"
+                + " charts) and their JSON under /api/fiches, health and metrics under /actuator, and fetch and load new"
+                + " publications on the configured schedule (see `fetch`), until interrupted (Ctrl-C, SIGTERM).",
+                "", "TRADE_SCHEDULE_ENABLED=false serves the pages without the scheduled fetch."})
 class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "HTTP port (default: server.port, else 8080)")
@@ -21,7 +23,10 @@ class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         try (var context = Warehouse.startWeb(port)) {
             var out = spec.commandLine().getOut();
-            out.println("Fiches served on http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/");
+            var env = context.getEnvironment();
+            out.println("Fiches served on http://localhost:" + env.getProperty("local.server.port") + "/"
+                    + (Boolean.parseBoolean(env.getProperty("trade.schedule.enabled"))
+                    ? "; publications fetched on the schedule " + env.getProperty("trade.schedule.cron") : ""));
             out.flush();
             Warehouse.awaitShutdown();
         }

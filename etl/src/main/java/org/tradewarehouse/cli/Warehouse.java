@@ -20,9 +20,13 @@ final class Warehouse {
         return start(new SpringApplicationBuilder(TradeWarehouseApplication.class).web(WebApplicationType.NONE));
     }
 
-    /** With the web server; {@code port} null keeps server.port (default 8080). */
+    /**
+     * The long-running mode: the web server ({@code port} null keeps server.port, default 8080) and the scheduled
+     * fetch, on unless TRADE_SCHEDULE_ENABLED=false.
+     */
     static ConfigurableApplicationContext startWeb(Integer port) {
-        var builder = new SpringApplicationBuilder(TradeWarehouseApplication.class).web(WebApplicationType.SERVLET);
+        var builder = new SpringApplicationBuilder(TradeWarehouseApplication.class).web(WebApplicationType.SERVLET)
+                .properties("trade.schedule.enabled=true");
         if (port != null) {
             builder.properties("server.port=" + port);
         }

@@ -1,5 +1,6 @@
 package org.tradewarehouse;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tradewarehouse.demo.SamplePublication;
 import org.tradewarehouse.ingest.LoadOutcome;
@@ -44,6 +45,11 @@ public final class TestWarehouse {
             throw new IllegalStateException("the sample publication was not loaded: " + outcome);
         }
         return RawRows.of(zips);
+    }
+
+    /** The test database's JDBC address for another role than the owner's. */
+    public static String jdbcUrlAs(DataSource dataSource, String role) {
+        return ((HikariDataSource) dataSource).getJdbcUrl().replace("user=postgres", "user=" + role);
     }
 
     /** Everything a reader of the warehouse could see, summarised. */

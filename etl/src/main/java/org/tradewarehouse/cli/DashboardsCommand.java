@@ -9,6 +9,7 @@ import org.tradewarehouse.dashboards.MetabaseClient;
 import org.tradewarehouse.dashboards.MetabaseCredentials;
 import org.tradewarehouse.dashboards.MetabaseException;
 import org.tradewarehouse.dashboards.WarehouseConnection;
+import org.tradewarehouse.warehouse.ReaderRole;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,9 +114,9 @@ class DashboardsCommand implements Runnable {
             }
             WarehouseConnection fromUrl = env.get("SPRING_DATASOURCE_URL") != null
                     ? WarehouseConnection.fromJdbcUrl(env.get("SPRING_DATASOURCE_URL"), password)
-                    : new WarehouseConnection("localhost", 5432, "trade", WarehouseConnection.READER_ROLE, password);
+                    : new WarehouseConnection("localhost", 5432, "trade", ReaderRole.ROLE, password);
             return new WarehouseConnection(host != null ? host : fromUrl.host(), port != null ? port : fromUrl.port(),
-                    database != null ? database : fromUrl.database(), WarehouseConnection.READER_ROLE, password);
+                    database != null ? database : fromUrl.database(), ReaderRole.ROLE, password);
         }
     }
 }

@@ -48,7 +48,8 @@ public record Dashboard(String key, String name, String description, List<Parame
             return new Card(key, name, sql, display, position, visualization, text);
         }
 
-        private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
+        /** A template tag as Metabase writes it in native SQL: {{name}}. */
+        static final Pattern TAG = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
         /** The template tags the query uses, in order of first use. */
         public List<String> templateTags() {

@@ -40,9 +40,8 @@ public class MetabaseClient {
     /** Metabase's public properties (release, whether it is set up), read without logging in. */
     public JsonNode properties() {
         String path = "/api/session/properties";
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
-        return read("GET", path, exchange("GET", path, request)).orElseThrow(() -> notFound("GET", path));
+        return read("GET", path, exchange("GET", path, request("GET", path, null).build()))
+                .orElseThrow(() -> notFound("GET", path));
     }
 
     /**
@@ -59,11 +58,8 @@ public class MetabaseClient {
                 .put("first_name", "Administrateur").put("last_name", "trade-warehouse");
         body.putObject("prefs").put("site_name", siteName).put("site_locale", "fr");
         String path = "/api/setup/";
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        session = read("POST", path, exchange("POST", path, request)).orElseThrow(() -> notFound("POST", path))
-                .path("id").asString();
+        session = read("POST", path, exchange("POST", path, request("POST", path, body).build()))
+                .orElseThrow(() -> notFound("POST", path)).path("id").asString();
     }
 
     public JsonNode get(String path) {
@@ -88,6 +84,13 @@ public class MetabaseClient {
     }
 
     private Optional<JsonNode> send(String method, String path, JsonNode body) {
+        HttpRequest.Builder request = request(method, path, body);
+        authenticate(request);
+        return read(method, path, exchange(method, path, request.build()));
+    }
+
+    /** A request of Metabase's API at path (from the base address), with its JSON body if any; not yet logged in. */
+    private HttpRequest.Builder request(String method, String path, JsonNode body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(timeout)
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -95,8 +98,7 @@ public class MetabaseClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        authenticate(request);
-        return read(method, path, exchange(method, path, request.build()));
+        return request;
     }
 
     private Optional<JsonNode> read(String method, String path, HttpResponse<String> response) {
@@ -125,10 +127,7 @@ public class MetabaseClient {
         }
         if (session == null) {
             var login = JSON.createObjectNode().put("username", credentials.user()).put("password", credentials.password());
-            HttpRequest r = HttpRequest.newBuilder(base.resolve("api/session/")).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(login))).build();
-            HttpResponse<String> response = exchange("POST", "/api/session/", r);
+            HttpResponse<String> response = exchange("POST", "/api/session/", request("POST", "/api/session/", login).build());
             if (response.statusCode() != 200) {
                 throw new MetabaseException("POST /api/session/: Metabase refused the login (" + response.statusCode()
                         + "); " + credentials.hint());

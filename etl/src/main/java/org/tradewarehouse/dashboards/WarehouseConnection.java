@@ -1,5 +1,7 @@
 package org.tradewarehouse.dashboards;
 
+import org.tradewarehouse.warehouse.ReaderRole;
+
 import java.net.URI;
 
 /**
@@ -7,8 +9,6 @@ import java.net.URI;
  * TRADE_READER_PASSWORD. Host, port and database default to those of SPRING_DATASOURCE_URL.
  */
 public record WarehouseConnection(String host, int port, String database, String user, String password) {
-
-    public static final String READER_ROLE = "trade_reader";
 
     /** From a JDBC address such as jdbc:postgresql://warehouse-db:5432/trade. */
     public static WarehouseConnection fromJdbcUrl(String jdbcUrl, String password) {
@@ -18,7 +18,7 @@ public record WarehouseConnection(String host, int port, String database, String
         }
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
-        return new WarehouseConnection(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), db, READER_ROLE, password);
+        return new WarehouseConnection(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), db, ReaderRole.ROLE, password);
     }
 
     @Override

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  * unable to log in.
  */
 @Component
-class ReaderRole {
+public class ReaderRole {
 
-    static final String ROLE = "trade_reader";
+    public static final String ROLE = "trade_reader";
     private static final Logger log = LoggerFactory.getLogger(ReaderRole.class);
 
     private final JdbcTemplate jdbc;

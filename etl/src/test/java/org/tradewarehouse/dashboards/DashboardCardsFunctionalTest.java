@@ -1,6 +1,5 @@
 package org.tradewarehouse.dashboards;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,6 +15,7 @@ import org.tradewarehouse.fiche.Fiche;
 import org.tradewarehouse.fiche.FicheService;
 import org.tradewarehouse.fiche.ProductLevel;
 import org.tradewarehouse.ingest.LoadService;
+import org.tradewarehouse.warehouse.ReaderRole;
 
 import javax.sql.DataSource;
 
@@ -30,7 +30,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,8 +67,8 @@ class DashboardCardsFunctionalTest {
     void load() throws Exception {
         raw = TestWarehouse.loadSample(dir, loads, jdbc);
         dashboards = DashboardFiles.read(DashboardPushTest.PROJECT_DASHBOARDS);
-        reader = new JdbcTemplate(new DriverManagerDataSource(((HikariDataSource) dataSource).getJdbcUrl()
-                .replace("user=postgres", "user=" + WarehouseConnection.READER_ROLE), WarehouseConnection.READER_ROLE, "reader-test-password"));
+        reader = new JdbcTemplate(new DriverManagerDataSource(TestWarehouse.jdbcUrlAs(dataSource, ReaderRole.ROLE),
+                ReaderRole.ROLE, "reader-test-password"));
         territory = fiches.fiche("dep:87", 2024, ProductLevel.A129);
         region = fiches.fiche(territory.geo().region().code(), 2024, ProductLevel.A129);
         france = fiches.fiche("fr", 2024, ProductLevel.A129);
@@ -184,7 +183,7 @@ class DashboardCardsFunctionalTest {
 
     /** Runs a card's SQL as Metabase does: each {{tag}} replaced by the dashboard's default value of that filter. */
     List<List<Object>> run(Dashboard d, Dashboard.Card card) {
-        Matcher m = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}").matcher(card.query());
+        Matcher m = Dashboard.Card.TAG.matcher(card.query());
         String sql = m.replaceAll(r -> {
             Dashboard.Parameter p = d.parameters().stream().filter(x -> x.key().equals(r.group(1))).findFirst().orElseThrow();
             return Matcher.quoteReplacement(p.isNumber() ? p.defaultValue().toString()

@@ -1,6 +1,5 @@
 package org.tradewarehouse.warehouse;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +40,8 @@ class ReaderRoleTest {
 
     @Test
     void readsTheMartsAndTheDimensionsOnly() throws SQLException {
-        try (Connection reader = DriverManager.getConnection(((HikariDataSource) dataSource).getJdbcUrl()
-                .replace("user=postgres", "user=" + ReaderRole.ROLE), ReaderRole.ROLE, "reader-test-password")) {
+        try (Connection reader = DriverManager.getConnection(TestWarehouse.jdbcUrlAs(dataSource, ReaderRole.ROLE),
+                ReaderRole.ROLE, "reader-test-password")) {
             assertThat(count(reader, "select count(*) from mart.geo_total")).isPositive();
             assertThat(count(reader, "select count(*) from mart.sankey_link")).isPositive();
             assertThat(count(reader, "select count(*) from mart.territory")).isPositive();

@@ -11,19 +11,20 @@ import java.util.Locale;
 
 /**
  * Refreshes the marts the fiche reads, in dependency order. The ones readers query are refreshed CONCURRENTLY
- * (they have unique indexes), so a dashboard reading them is never blocked; trade_cell, read only by the other
- * marts, is rebuilt plainly, which is faster.
+ * (they have unique indexes), so a dashboard reading them is never blocked; the intermediate ones, read by the other
+ * marts only, are rebuilt plainly, which is faster.
  */
 @Component
 public class MartRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(MartRefresher.class);
-    private static final String BASE = "mart.trade_cell";
-    static final List<String> READ_BY_USERS = List.of("mart.geo_total", "mart.partner_ranking", "mart.product_ranking",
-            "mart.sankey_link");
+
+    /** A mart, whether users read it, and the planner settings its rebuild needs, for that statement only. */
+    record Mart(String name, boolean readByUsers, List<String> settings) {
+    }
 
     private final DSLContext dsl;
-    private final String baseWorkMem;
+    private final List<Mart> marts;
 
     public MartRefresher(DSLContext dsl, @Value("${trade.rankings.base-work-mem}") String baseWorkMem) {
         if (!baseWorkMem.matches("[0-9]{1,6}(kB|MB|GB)")) {
@@ -31,25 +32,35 @@ public class MartRefresher {
                     + " not '" + baseWorkMem + "'");
         }
         this.dsl = dsl;
-        this.baseWorkMem = baseWorkMem;
+        // Summing a year's facts per partner or per CPF4 hashes tens of thousands of groups: with PostgreSQL's
+        // default 4MB they spill to disk.
+        List<String> sums = List.of("work_mem = '" + baseWorkMem + "'");
+        // The Sankey's links join millions of fact lines to a few thousand named items on computed keys, whose
+        // sizes the planner cannot know: it then picks merge or nested-loop joins that run for minutes. Hash joins
+        // are right whatever the sizes. Not for the CONCURRENTLY refreshes: their diff needs a merge join.
+        List<String> links = List.of("work_mem = '" + baseWorkMem + "'", "enable_mergejoin = off", "enable_nestloop = off");
+        this.marts = List.of(
+                new Mart("mart.partner_cell", false, sums),
+                new Mart("mart.product_cell", false, sums),
+                new Mart("mart.geo_total", true, List.of()),
+                new Mart("mart.partner_ranking", true, List.of()),
+                new Mart("mart.product_ranking", true, List.of()),
+                new Mart("mart.sankey_pair", false, links),
+                new Mart("mart.sankey_link", true, List.of()));
     }
 
     public void refresh() {
         long start = System.nanoTime();
-        // Summing a year's facts into cells sorts about a million rows three times: with PostgreSQL's default 4MB
-        // each sort spills to disk (measured on a full year: 11 s, 7 s with 64MB). For this statement only: the
-        // Sankey's plan is slower with more memory.
-        dsl.execute("set local work_mem = '" + baseWorkMem + "'");
-        dsl.execute("refresh materialized view " + BASE);
-        dsl.execute("set local work_mem to default");
-        dsl.execute("analyze " + BASE); // the marts below join it: without statistics the planner picks nested loops
-        StringBuilder timings = new StringBuilder(String.format(Locale.ROOT, "%s %.1f s", BASE, since(start)));
-        for (String view : READ_BY_USERS) {
+        StringBuilder timings = new StringBuilder();
+        for (Mart mart : marts) {
             long t = System.nanoTime();
+            mart.settings().forEach(setting -> dsl.execute("set local " + setting));
             // The first refresh cannot be concurrent: the view holds no data yet.
-            dsl.execute("refresh materialized view " + (isPopulated(view) ? "concurrently " : "") + view);
-            dsl.execute("analyze " + view);
-            timings.append(String.format(Locale.ROOT, ", %s %.1f s", view, since(t)));
+            boolean concurrently = mart.readByUsers() && isPopulated(mart.name());
+            dsl.execute("refresh materialized view " + (concurrently ? "concurrently " : "") + mart.name());
+            mart.settings().forEach(setting -> dsl.execute("set local " + setting.substring(0, setting.indexOf(' ')) + " to default"));
+            dsl.execute("analyze " + mart.name()); // the marts after it join it: without statistics the planner guesses
+            timings.append(timings.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f s", mart.name(), since(t)));
         }
         log.info("Rankings refreshed in {} s ({})", String.format(Locale.ROOT, "%.1f", since(start)), timings);
     }

@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 class CopyTextTest {
 
     @Test
-    void rowMixingEscapesNullLongsAndNonAscii() {
+    void rowMixingEscapesNullLongsCharAndNonAscii() {
         CopyText text = new CopyText()
                 .field("a\\b\tc\nd\re")
                 .field((String) null)
                 .field(0L)
                 .field(-42L)
                 .field(Long.MAX_VALUE)
+                .field('E')
                 .field("Crème brûlée")
                 .field("x\0y")
                 .field("é\0\\\t\n")
@@ -28,6 +29,7 @@ class CopyTextTest {
                         + "\t0"
                         + "\t-42"
                         + "\t9223372036854775807"
+                        + "\tE"
                         + "\tCrème brûlée"
                         + "\tx\uFFFDy"
                         + "\té\uFFFD\\\\\\t\\n"
@@ -48,9 +50,9 @@ class CopyTextTest {
 
     @Test
     void nulIsReplacedByTheReplacementCharacterInAsciiAndNonAsciiText() {
-        CopyText text = new CopyText().field("\0").field("a\0b").field("é\0").endRow();
+        CopyText text = new CopyText().field("\0").field("a\0b").field("é\0").field('\0').endRow();
 
-        assertThat(bytesOf(text)).isEqualTo(utf8("\uFFFD\ta\uFFFDb\té\uFFFD\n"));
+        assertThat(bytesOf(text)).isEqualTo(utf8("\uFFFD\ta\uFFFDb\té\uFFFD\t\uFFFD\n"));
     }
 
     @Test
@@ -63,9 +65,9 @@ class CopyTextTest {
 
     @Test
     void nullAndBoxedLongs() {
-        CopyText text = new CopyText().field((Long) null).field(Long.valueOf(7)).field(123).endRow();
+        CopyText text = new CopyText().field((Long) null).field(Long.valueOf(7)).field(123).field('\t').endRow();
 
-        assertThat(bytesOf(text)).isEqualTo(utf8("\\N\t7\t123\n"));
+        assertThat(bytesOf(text)).isEqualTo(utf8("\\N\t7\t123\t\\t\n"));
     }
 
     @Test
@@ -112,6 +114,14 @@ class CopyTextTest {
         CopyText text = new CopyText().field(Long.MIN_VALUE).endRow();
 
         assertThat(new String(bytesOf(text), StandardCharsets.UTF_8)).isEqualTo("-9223372036854775808\n");
+    }
+
+    // A char is UTF-8 too, not one byte.
+    @Test
+    void nonAsciiCharIsWrittenAsUtf8() {
+        CopyText text = new CopyText().field('é').endRow();
+
+        assertThat(bytesOf(text)).isEqualTo(utf8("é\n"));
     }
 
     private static byte[] bytesOf(CopyText text) {

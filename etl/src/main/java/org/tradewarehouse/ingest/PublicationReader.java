@@ -23,6 +23,8 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
     private int fileIndex;
     private long lineNumber;
     private LineInput input;
+    /** The current file's name as reports give it, built once rather than for each of its lines. */
+    private String fileName;
     private long bytesCounted;
 
     PublicationReader(List<DataEntry> entries, LoadProgress progress) {
@@ -77,7 +79,7 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
                     }
                     progress.addLine();
                     String text = input.text();
-                    return new SourceLine(entry.displayName(), lineNumber, text, text == null ? input.lenientText() : text,
+                    return new SourceLine(fileName, lineNumber, text, text == null ? input.lenientText() : text,
                             input.tooLong());
                 }
             } catch (IOException e) {
@@ -112,6 +114,7 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
         } catch (IOException e) {
             throw new ItemStreamException(entry.displayName() + ": cannot be opened (" + e.getMessage() + ")", e);
         }
+        fileName = entry.displayName();
         lineNumber = 0;
         bytesCounted = 0;
     }

@@ -1,11 +1,37 @@
 package org.tradewarehouse.cli;
 
+import liquibase.integration.spring.SpringLiquibase;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.info.InfoEndpointAutoConfiguration;
+import org.springframework.boot.batch.autoconfigure.observation.BatchObservationAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.DiskSpaceHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.SslHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsEndpointAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.ssl.SslMetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.startup.StartupTimeMetricsListenerAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ScheduledTasksObservationAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tradewarehouse.TradeWarehouseApplication;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * Starts the warehouse behind a command: database (external or embedded), schema migration, jobs. Only
@@ -13,11 +39,39 @@ import java.util.concurrent.CountDownLatch;
  */
 final class Warehouse {
 
+    /**
+     * Auto-configurations of the long-running mode's monitoring. The load and the fetch still count into a
+     * plain in-memory meter registry (Spring Boot's fallback), which dies with the command.
+     */
+    private static final List<Class<?>> MONITORING = List.of(
+            HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+            HealthEndpointAutoConfiguration.class, AvailabilityHealthContributorAutoConfiguration.class,
+            AvailabilityProbesAutoConfiguration.class, DiskSpaceHealthContributorAutoConfiguration.class,
+            SslHealthContributorAutoConfiguration.class, DataSourceHealthContributorAutoConfiguration.class,
+            InfoEndpointAutoConfiguration.class, JacksonEndpointAutoConfiguration.class,
+            MetricsEndpointAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class,
+            JvmMetricsAutoConfiguration.class, SystemMetricsAutoConfiguration.class,
+            LogbackMetricsAutoConfiguration.class, SslMetricsAutoConfiguration.class,
+            StartupTimeMetricsListenerAutoConfiguration.class, TaskExecutorMetricsAutoConfiguration.class,
+            DataSourcePoolMetricsAutoConfiguration.class, ObservationAutoConfiguration.class,
+            ScheduledTasksObservationAutoConfiguration.class, BatchObservationAutoConfiguration.class);
+
     private Warehouse() {
     }
 
+    /**
+     * For a command that does its work and exits: beans are created when the command first needs them (a
+     * {@code status} never builds the page renderer or the download client), except the schema migration, still run
+     * at start; and none of the long-running mode's monitoring (health, Prometheus, JVM and pool metrics,
+     * observations) is set up, since no one could read it.
+     */
     static ConfigurableApplicationContext start() {
-        return start(new SpringApplicationBuilder(TradeWarehouseApplication.class).web(WebApplicationType.NONE));
+        return start(new SpringApplicationBuilder(TradeWarehouseApplication.class).web(WebApplicationType.NONE)
+                .lazyInitialization(true)
+                .initializers(context -> context.getBeanFactory().registerSingleton("schemaMigratedAtStart",
+                        LazyInitializationExcludeFilter.forBeanTypes(SpringLiquibase.class)))
+                .properties("spring.autoconfigure.exclude=" + MONITORING.stream().map(Class::getName)
+                        .collect(Collectors.joining(","))));
     }
 
     /**

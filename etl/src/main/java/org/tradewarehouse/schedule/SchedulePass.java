@@ -3,6 +3,7 @@ package org.tradewarehouse.schedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.tradewarehouse.ingest.BadPublicationException;
 import org.tradewarehouse.ingest.LoadLock;
@@ -53,8 +54,12 @@ public class SchedulePass implements SmartLifecycle {
     private volatile boolean stopping;
     private volatile boolean started;
 
-    SchedulePass(ScheduleProperties properties, PublicationDownloader downloader, Inbox inbox, SourceChecks checks,
-                 LoadService loads, LoadMetrics metrics, Webhook webhook, DataSource dataSource) {
+    /**
+     * The download client and the load job are built on first use: this bean is created at every start (it takes
+     * part in shutdown), and the commands other than fetch need neither.
+     */
+    SchedulePass(ScheduleProperties properties, @Lazy PublicationDownloader downloader, Inbox inbox, SourceChecks checks,
+                 @Lazy LoadService loads, LoadMetrics metrics, Webhook webhook, DataSource dataSource) {
         this.properties = properties;
         this.downloader = downloader;
         this.inbox = inbox;

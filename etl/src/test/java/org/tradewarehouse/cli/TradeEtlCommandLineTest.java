@@ -1,7 +1,10 @@
 package org.tradewarehouse.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.tradewarehouse.RawRows;
 import picocli.CommandLine;
@@ -55,15 +58,24 @@ class TradeEtlCommandLineTest {
     }
 
     @Test
-    void onlyServeStartsAWebServer() {
+    void onlyServeStartsAWebServerAndTheMonitoring() {
         System.setProperty("trade.embedded.data-dir", Path.of("target", "test-warehouse", UUID.randomUUID().toString()).toString());
         try {
             try (var context = Warehouse.start()) {
                 assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
+                // beans are made on first use, but the schema is migrated at start, before any command asks for it
+                assertThat(context.getBeanFactory().containsSingleton("liquibase")).isTrue();
+                assertThat(context.getBeanFactory().containsSingleton("loadService")).isFalse();
+                assertThat(context.getBeanNamesForType(PrometheusMeterRegistry.class)).isEmpty();
+                assertThat(context.getBeanNamesForType(HealthEndpoint.class)).isEmpty();
+                assertThat(context.getBean(MeterRegistry.class)).isNotNull(); // what the fetch counts into
             }
             try (var context = Warehouse.startWeb(0)) {
                 assertThat(context).isInstanceOf(WebServerApplicationContext.class);
                 assertThat(((WebServerApplicationContext) context).getWebServer().getPort()).isPositive();
+                assertThat(context.getBeanFactory().containsSingleton("loadService")).isTrue();
+                assertThat(context.getBeanNamesForType(PrometheusMeterRegistry.class)).hasSize(1);
+                assertThat(context.getBeanNamesForType(HealthEndpoint.class)).hasSize(1);
             }
         } finally {
             System.clearProperty("trade.embedded.data-dir");

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Rows in PostgreSQL COPY text format, built straight as UTF-8 bytes: tab-separated, backslash escapes, \N for
- * null. Staging spends most of its client time here, hence no intermediate strings.
+ * null. Used for rejected lines, whose raw text may hold anything; valid rows go in {@link CopyBinary}.
  */
 final class CopyText {
 
@@ -96,15 +96,6 @@ final class CopyText {
             return field((String) null);
         }
         return field(value.longValue());
-    }
-
-    CopyText field(char value) {
-        if (value >= 0x80) {
-            return field(String.valueOf(value));
-        }
-        separate();
-        putAscii(value);
-        return this;
     }
 
     CopyText endRow() {

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.tradewarehouse.nomenclature.Na2008;
 import org.tradewarehouse.rankings.MartRefresher;
@@ -55,10 +56,15 @@ public class LoadJobConfiguration {
                 .<SourceLine, ParsedLine>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(PublicationReader.ofEachExecution(progress))
-                .processor(new TradeLineParser())
+                .processor(parseAndSend(new TradeLineParser(), writer))
                 .writer(writer)
                 .listener(progress)
                 .build();
+    }
+
+    /** Each valid row goes to the chunk's COPY as soon as it is parsed (see {@link StagingWriter}). */
+    private static ItemProcessor<SourceLine, ParsedLine> parseAndSend(TradeLineParser parser, StagingWriter writer) {
+        return line -> writer.stage(parser.process(line));
     }
 
     @Bean
@@ -93,9 +99,8 @@ public class LoadJobConfiguration {
     }
 
     @Bean
-    @StepScope
-    StagingWriter stagingWriter(DataSource dataSource, @Value("#{stepExecution.jobExecution.jobInstanceId}") long loadId) {
-        return new StagingWriter(dataSource, loadId);
+    StagingWriter stagingWriter(DataSource dataSource) {
+        return new StagingWriter(dataSource);
     }
 
     @Bean

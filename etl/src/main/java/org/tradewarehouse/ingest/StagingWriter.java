@@ -1,33 +1,59 @@
 package org.tradewarehouse.ingest;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
-
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
  * Stages a chunk with PostgreSQL COPY, on the chunk's own transaction: the rows and the reader's saved position
  * commit together, so a restart neither loses nor repeats a line.
+ * <p>
+ * Rows are sent as they are parsed ({@link #stage}), on a COPY opened at the chunk's first row and ended by
+ * {@link #write}, so that PostgreSQL ingests them while the next lines are parsed instead of both sides taking turns.
+ * If the chunk fails, the COPY is cancelled before its transaction rolls back. Rejected lines, rare, are sent by
+ * {@link #write} with a second COPY.
+ * <p>
+ * Not a step-scoped bean: {@link #stage} is called for each of the millions of rows, and a step-scoped proxy would
+ * look the bean up on each call. One load runs at a time; the load id comes from each execution.
  */
-class StagingWriter implements ItemStreamWriter<ParsedLine> {
+class StagingWriter implements ItemStreamWriter<ParsedLine>, StepExecutionListener {
+
+    private static final String ROWS_COPY = "COPY staging.trade_row"
+            + " (load_id, flow, time_key, dep_code, cpf4, country, value_eur, mass_kg) FROM STDIN (FORMAT binary)";
+    private static final String REJECTS_COPY = "COPY staging.reject (load_id, file, line, raw, reason, value_eur) FROM STDIN";
+    /** Rows are handed to the driver in batches of about this size, which it sends as its buffer fills. */
+    private static final int BATCH_BYTES = 1 << 15;
 
     private final DataSource dataSource;
-    private final long loadId;
+    private long loadId;
     private StagedSummary summary = new StagedSummary();
     /** End of the previous chunk: a chunk's time runs from there, reading and parsing included. */
     private long since = System.nanoTime();
 
-    StagingWriter(DataSource dataSource, long loadId) {
+    /** The chunk's rows not yet handed to the COPY, and the COPY (null until the chunk's first row). */
+    private final CopyBinary batch = new CopyBinary();
+    private CopyIn rowCopy;
+    private long chunkExports;
+    private long chunkImports;
+
+    StagingWriter(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.loadId = loadId;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        loadId = stepExecution.getJobExecution().getJobInstanceId();
     }
 
     @Override
@@ -41,37 +67,100 @@ class StagingWriter implements ItemStreamWriter<ParsedLine> {
         summary.saveTo(context);
     }
 
+    /** Sends a valid row on the chunk's COPY; returns the line as it came, for {@link #write}. */
+    ParsedLine stage(ParsedLine item) throws SQLException {
+        if (item instanceof ParsedLine.TradeRow r) {
+            summary.add(r);
+            if (r.flow() == 'E') {
+                chunkExports++;
+            } else {
+                chunkImports++;
+            }
+            batch.row(8).field(loadId).field(r.flow()).field(r.year() * 10 + r.quarter()).field(r.depCode())
+                    .field(r.cpf4()).field(r.country()).field(r.valueEur()).field(r.massKg());
+            if (batch.length() >= BATCH_BYTES) {
+                sendBatch();
+            }
+        }
+        return item;
+    }
+
     @Override
     public void write(Chunk<? extends ParsedLine> chunk) throws Exception {
-        CopyText rows = new CopyText();
+        if (batch.rows() > 0) {
+            sendBatch();
+        }
+        if (rowCopy != null) {
+            byte[] trailer = CopyBinary.trailer();
+            rowCopy.writeToCopy(trailer, 0, trailer.length);
+            rowCopy.endCopy();
+            rowCopy = null;
+        }
         CopyText rejects = new CopyText();
-        long exports = 0;
         for (ParsedLine item : chunk) {
-            if (item instanceof ParsedLine.TradeRow r) {
-                summary.add(r);
-                exports += r.flow() == 'E' ? 1 : 0;
-                rows.field(loadId).field(r.flow()).field(r.year() * 10 + r.quarter()).field(r.depCode())
-                        .field(r.cpf4()).field(r.country()).field(r.valueEur()).field(r.massKg()).endRow();
-            } else if (item instanceof ParsedLine.Rejected r) {
+            if (item instanceof ParsedLine.Rejected r) {
                 rejects.field(loadId).field(r.file()).field(r.line()).field(r.raw()).field(r.reason())
                         .field(r.valueEur()).endRow();
             }
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        send(copy, "COPY staging.trade_row (load_id, flow, time_key, dep_code, cpf4, country, value_eur, mass_kg)"
-                + " FROM STDIN", rows);
-        send(copy, "COPY staging.reject (load_id, file, line, raw, reason, value_eur) FROM STDIN", rejects);
+        if (rejects.rows() > 0) {
+            CopyIn in = copyApi().copyIn(REJECTS_COPY);
+            in.writeToCopy(rejects.bytes(), 0, rejects.length());
+            in.endCopy();
+        }
         long now = System.nanoTime();
-        summary.addTime(now - since, exports, rows.rows() - exports);
+        summary.addTime(now - since, chunkExports, chunkImports);
         since = now;
+        chunkExports = 0;
+        chunkImports = 0;
     }
 
-    private static void send(CopyManager copy, String sql, CopyText text) throws SQLException {
-        if (text.rows() > 0) {
-            CopyIn in = copy.copyIn(sql);
-            in.writeToCopy(text.bytes(), 0, text.length());
-            in.endCopy();
+    private void sendBatch() throws SQLException {
+        if (rowCopy == null) {
+            rowCopy = copyApi().copyIn(ROWS_COPY);
+            TransactionSynchronizationManager.registerSynchronization(new CancelOnRollback(rowCopy));
+            byte[] header = CopyBinary.header();
+            rowCopy.writeToCopy(header, 0, header.length);
+        }
+        rowCopy.writeToCopy(batch.bytes(), 0, batch.length());
+        batch.clear();
+    }
+
+    private CopyManager copyApi() throws SQLException {
+        return DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
+    }
+
+    /**
+     * Ends a COPY its chunk left open (it failed between two rows): the driver refuses any other statement while a
+     * COPY is in progress, the rollback included. Also forgets the failed chunk's rows.
+     */
+    private final class CancelOnRollback implements TransactionSynchronization {
+
+        private final CopyIn copy;
+
+        CancelOnRollback(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException e) {
+                    // the connection is broken: the transaction is lost with it, which is what cancelling asks
+                }
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != STATUS_COMMITTED) {
+                batch.clear();
+                rowCopy = null;
+                chunkExports = 0;
+                chunkImports = 0;
+            }
         }
     }
 }

@@ -215,6 +215,11 @@ class BadInputFunctionalTest {
                         "backslash.zip!..\\..\\evil.txt line 2: " + FIELDS + "2"),
                 new BadFile("values adding up beyond what PostgreSQL holds", () -> List.of(write("overflow.txt",
                         utf8(("E;1;2030;87;09;C21Z;2120;US;999999999999999999;10\r\n").repeat(10)))),
+                        "the values of E 2030-T1 add up to more than 9,223,372,036,854,775,807 EUR"),
+                // the chunk's first rows are already on their way to PostgreSQL when it fails: the COPY is cancelled
+                new BadFile("values adding up beyond what PostgreSQL holds, after rows already sent", () -> List.of(write("overflow-late.txt",
+                        utf8("E;1;2030;87;09;C21Z;2120;US;1;10\r\n".repeat(900)
+                                + "E;1;2030;87;09;C21Z;2120;US;999999999999999999;10\r\n".repeat(10)))),
                         "the values of E 2030-T1 add up to more than 9,223,372,036,854,775,807 EUR"));
     }
 

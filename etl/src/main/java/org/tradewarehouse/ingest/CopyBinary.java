@@ -1,23 +1,18 @@
 package org.tradewarehouse.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Rows in PostgreSQL's binary COPY format: numbers go as their 4 or 8 bytes, with no digits to write on this side
  * nor to parse on the server's, text as its bytes with its length; nothing to escape. A COPY's data is
  * {@link #header()}, the rows, then {@link #trailer()}.
  */
-final class CopyBinary {
+final class CopyBinary extends CopyBuffer {
 
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
             0, 0, 0, 0, // flags: no OIDs
             0, 0, 0, 0}; // no header extension
     private static final byte[] TRAILER = {-1, -1};
-
-    private byte[] buf = new byte[1 << 16];
-    private int len;
-    private int rows;
 
     static byte[] header() {
         return HEADER.clone();
@@ -89,28 +84,10 @@ final class CopyBinary {
         return this;
     }
 
-    int rows() {
-        return rows;
-    }
-
-    byte[] bytes() {
-        return buf;
-    }
-
-    int length() {
-        return len;
-    }
-
     /** Empties the buffer for the next rows, keeping its capacity. */
     void clear() {
         len = 0;
         rows = 0;
-    }
-
-    private void room(int n) {
-        if (len + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
-        }
     }
 
     private void putShort(int v) {

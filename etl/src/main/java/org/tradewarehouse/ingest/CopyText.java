@@ -1,18 +1,14 @@
 package org.tradewarehouse.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Rows in PostgreSQL COPY text format, built straight as UTF-8 bytes: tab-separated, backslash escapes, \N for
  * null. Used for rejected lines, whose raw text may hold anything; valid rows go in {@link CopyBinary}.
  */
-final class CopyText {
+final class CopyText extends CopyBuffer {
 
-    private byte[] buf = new byte[1 << 16];
-    private int len;
     private boolean lineStart = true;
-    private int rows;
 
     CopyText field(String value) {
         separate();
@@ -105,29 +101,10 @@ final class CopyText {
         return this;
     }
 
-    int rows() {
-        return rows;
-    }
-
-    byte[] bytes() {
-        return buf;
-    }
-
-    int length() {
-        return len;
-    }
-
     private void separate() {
         if (!lineStart) {
             put((byte) '\t');
         }
         lineStart = false;
-    }
-
-    private void put(byte b) {
-        if (len == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        buf[len++] = b;
     }
 }

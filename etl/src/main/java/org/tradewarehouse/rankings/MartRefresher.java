@@ -32,7 +32,7 @@ public class MartRefresher {
                     + " not '" + baseWorkMem + "'");
         }
         this.dsl = dsl;
-        // Summing a year's facts per partner or per CPF4 hashes tens of thousands of groups: with PostgreSQL's
+        // Summing a year's facts per partner and per CPF4 hashes about a hundred thousand groups: with PostgreSQL's
         // default 4MB they spill to disk.
         List<String> sums = List.of("work_mem = '" + baseWorkMem + "'");
         // The Sankey's links join millions of fact lines to a few thousand named items on computed keys, whose
@@ -40,8 +40,7 @@ public class MartRefresher {
         // are right whatever the sizes. Not for the CONCURRENTLY refreshes: their diff needs a merge join.
         List<String> links = List.of("work_mem = '" + baseWorkMem + "'", "enable_mergejoin = off", "enable_nestloop = off");
         this.marts = List.of(
-                new Mart("mart.partner_cell", false, sums),
-                new Mart("mart.product_cell", false, sums),
+                new Mart("mart.trade_sum", false, sums),
                 new Mart("mart.geo_total", true, List.of()),
                 new Mart("mart.partner_ranking", true, List.of()),
                 new Mart("mart.product_ranking", true, List.of()),

@@ -3,7 +3,7 @@
 --changeset trade-warehouse:010-marts-from-facts
 --comment: The same marts (same columns, same rows: checked on a full year), computed without summing every fact into
 --comment: (territory, CPF4, country) cells first: that grouping of about a million cells was most of the refresh.
---comment: Totals and rankings now come from two small sums of the facts (per partner, per CPF4), and the Sankey reads
+--comment: Totals and rankings now come from small sums of the facts (per partner, per CPF4), and the Sankey reads
 --comment: from the facts only the lines between its named products and named countries; its 'AUTRES' links are the
 --comment: totals minus the named links, and a link exists when at least one fact line falls in it, as before.
 drop view mart.sankey_flow;
@@ -14,46 +14,33 @@ drop materialized view mart.partner_ranking;
 drop materialized view mart.geo_total;
 drop materialized view mart.trade_cell;
 
--- Facts summed over the quarters of each year, per territory (département, région, France) and partner country,
--- with the number of fact lines (a Sankey link exists when a line falls in it). Read by the other marts only.
-create materialized view mart.partner_cell as
+-- Facts summed over the quarters of each year, per territory (département, région, France) and partner country, and
+-- per territory and CPF4, in one pass over the facts (grouping sets), with the number of fact lines (a Sankey link
+-- exists when a line falls in it). A row holds a country or a CPF4, the other is null. Read by the other marts only.
+create materialized view mart.trade_sum as
 with dep as (
-    select (f.time_key / 10)::smallint as year, f.flow, f.geo_key, f.partner_key,
+    select (f.time_key / 10)::smallint as year, f.flow, f.geo_key, f.partner_key, f.product_key,
            sum(f.value_eur)::bigint as value_eur, count(*) as lines
     from dw.fact_trade f
-    group by 1, 2, 3, 4),
+    group by grouping sets ((1, 2, 3, 4), (1, 2, 3, 5))),
 named as (
-    select d.year, d.flow, g.dep_code, g.region_code, c.code as country, d.value_eur, d.lines
+    select d.year, d.flow, g.dep_code, g.region_code, c.code as country, p.cpf4, d.value_eur, d.lines
     from dep d
     join dw.dim_geography g on g.geo_key = d.geo_key
-    join dw.dim_partner_country c on c.partner_key = d.partner_key)
-select 'dep:' || dep_code as geo, year, flow, country, value_eur, lines from named
+    left join dw.dim_partner_country c on c.partner_key = d.partner_key
+    left join dw.dim_product p on p.product_key = d.product_key)
+select 'dep:' || dep_code as geo, year, flow, country, cpf4, value_eur, lines from named
 union all
-select 'reg:' || region_code, year, flow, country, sum(value_eur)::bigint, sum(lines)::bigint from named
-group by region_code, year, flow, country
+select 'reg:' || region_code, year, flow, country, cpf4, sum(value_eur)::bigint, sum(lines)::bigint from named
+group by region_code, year, flow, country, cpf4
 union all
-select 'fr', year, flow, country, sum(value_eur)::bigint, sum(lines)::bigint from named group by year, flow, country
+select 'fr', year, flow, country, cpf4, sum(value_eur)::bigint, sum(lines)::bigint from named
+group by year, flow, country, cpf4
 with no data;
-
--- The same per CPF4.
-create materialized view mart.product_cell as
-with dep as (
-    select (f.time_key / 10)::smallint as year, f.flow, f.geo_key, f.product_key,
-           sum(f.value_eur)::bigint as value_eur, count(*) as lines
-    from dw.fact_trade f
-    group by 1, 2, 3, 4),
-named as (
-    select d.year, d.flow, g.dep_code, g.region_code, p.cpf4, d.value_eur, d.lines
-    from dep d
-    join dw.dim_geography g on g.geo_key = d.geo_key
-    join dw.dim_product p on p.product_key = d.product_key)
-select 'dep:' || dep_code as geo, year, flow, cpf4, value_eur, lines from named
-union all
-select 'reg:' || region_code, year, flow, cpf4, sum(value_eur)::bigint, sum(lines)::bigint from named
-group by region_code, year, flow, cpf4
-union all
-select 'fr', year, flow, cpf4, sum(value_eur)::bigint, sum(lines)::bigint from named group by year, flow, cpf4
-with no data;
+create view mart.partner_cell as
+select geo, year, flow, country, value_eur, lines from mart.trade_sum where country is not null;
+create view mart.product_cell as
+select geo, year, flow, cpf4, value_eur, lines from mart.trade_sum where cpf4 is not null;
 
 create materialized view mart.geo_total as
 with total as (

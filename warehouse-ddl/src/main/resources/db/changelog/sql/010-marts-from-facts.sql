@@ -73,13 +73,18 @@ left join c p on p.geo = c.geo and p.year = c.year - 1 and p.country = c.country
 with no data;
 create unique index partner_ranking_key on mart.partner_ranking (geo, year, country);
 
+-- Each CPF4's code and label at the three product levels of the fiche. A CPF4 outside NA 2008 falls under A38 '?'.
+create view mart.product_level as
+select p.product_key, p.cpf4, l.level, l.code, l.label
+from dw.dim_product p
+cross join lateral (values ('CPF4', p.cpf4, p.cpf4_label), ('A129', p.a129, p.a129_label),
+                           ('A38', coalesce(p.a38, '?'), coalesce(p.a38_label, 'Produits non classés'))) as l(level, code, label);
+
 create materialized view mart.product_ranking as
 with by_level as (
     select c.geo, c.year, c.flow, l.level, l.code as product, l.label as product_name, sum(c.value_eur)::bigint as value_eur
     from mart.product_cell c
-    join dw.dim_product p on p.cpf4 = c.cpf4
-    cross join lateral (values ('CPF4', p.cpf4, p.cpf4_label), ('A129', p.a129, p.a129_label),
-                               ('A38', coalesce(p.a38, '?'), coalesce(p.a38_label, 'Produits non classés'))) as l(level, code, label)
+    join mart.product_level l on l.cpf4 = c.cpf4
     group by 1, 2, 3, 4, 5, 6)
 select b.geo, b.year, b.flow, b.level, b.product, b.product_name, b.value_eur,
        b.value_eur::numeric / nullif(sum(b.value_eur) over (partition by b.geo, b.year, b.flow, b.level), 0) as share,
@@ -97,11 +102,6 @@ from (select c.*, row_number() over (partition by geo, year, flow order by value
       from mart.partner_cell c
       where value_eur > 0) ranked
 where rank <= 10;
-
-create view mart.product_level as
-select p.product_key, p.cpf4, l.level, l.code
-from dw.dim_product p
-cross join lateral (values ('CPF4', p.cpf4), ('A129', p.a129), ('A38', coalesce(p.a38, '?'))) as l(level, code);
 
 -- A key for one (département, year, flow, CPF4 or country) of the facts in one bigint: the Sankey's lookups then
 -- join the facts on a single column, which PostgreSQL hashes; on several columns it misjudged the sizes badly.
@@ -137,7 +137,7 @@ pair as (
                  mart.cell_key(f.geo_key, f.time_key / 10, f.flow, f.product_key) as product_cell
           from dw.fact_trade f
           join country_key ck on ck.cell = mart.cell_key(f.geo_key, f.time_key / 10, f.flow, f.partner_key)
-          offset 0) fc
+          offset 0) fc -- not flattened: the facts meet the few named countries first, then the products
     join product_key pk on pk.cell = fc.product_cell and pk.scope = fc.scope
     group by 1, 2)
 select c.geo, c.year, c.flow, p.level, p.product, c.country, s.value_eur, s.lines
@@ -158,7 +158,7 @@ with named_product as (
     where t.rank <= 10
     group by 1, 2, 3, 4, 5),
 level as (
-    select level from (values ('CPF4'), ('A129'), ('A38')) as l(level)),
+    select distinct level from mart.product_level),
 pair_by_product as (
     select geo, year, flow, level, product, sum(value_eur) as value_eur, sum(lines) as lines
     from mart.sankey_pair group by 1, 2, 3, 4, 5),

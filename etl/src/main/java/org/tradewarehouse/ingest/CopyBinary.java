@@ -84,12 +84,6 @@ final class CopyBinary extends CopyBuffer {
         return this;
     }
 
-    /** Empties the buffer for the next rows, keeping its capacity. */
-    void clear() {
-        len = 0;
-        rows = 0;
-    }
-
     private void putShort(int v) {
         buf[len++] = (byte) (v >>> 8);
         buf[len++] = (byte) v;

@@ -21,6 +21,12 @@ abstract class CopyBuffer {
         return len;
     }
 
+    /** Empties the buffer for the next rows, keeping its capacity. */
+    void clear() {
+        len = 0;
+        rows = 0;
+    }
+
     /** Makes room for {@code n} more bytes. */
     protected void room(int n) {
         if (len + n > buf.length) {

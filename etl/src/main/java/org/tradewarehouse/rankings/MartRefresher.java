@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Refreshes the marts the fiche reads, in dependency order. The ones readers query are refreshed CONCURRENTLY
@@ -19,8 +20,8 @@ public class MartRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(MartRefresher.class);
 
-    /** A mart, whether users read it, and the planner settings its rebuild needs, for that statement only. */
-    record Mart(String name, boolean readByUsers, List<String> settings) {
+    /** A mart, whether users read it, and the planner settings (name to value) its rebuild needs, for it only. */
+    record Mart(String name, boolean readByUsers, Map<String, String> settings) {
     }
 
     private final DSLContext dsl;
@@ -35,18 +36,19 @@ public class MartRefresher {
         // Summing a year's facts per partner and per CPF4 hashes about a hundred thousand groups (50MB for 6 million
         // facts). The planner guesses ten times more groups: unless it is allowed that much memory for hash tables, it
         // sorts the facts for one of the two sums instead, on disk (11 s instead of 5 s for 6 million facts).
-        List<String> sums = List.of("work_mem = '" + baseWorkMem + "'", "hash_mem_multiplier = 8");
+        Map<String, String> sums = Map.of("work_mem", "'" + baseWorkMem + "'", "hash_mem_multiplier", "8");
         // The Sankey's links join millions of fact lines to a few thousand named items on computed keys, whose
         // sizes the planner cannot know: it then picks merge or nested-loop joins that run for minutes. Hash joins
         // are right whatever the sizes. Not for the CONCURRENTLY refreshes: their diff needs a merge join.
-        List<String> links = List.of("work_mem = '" + baseWorkMem + "'", "enable_mergejoin = off", "enable_nestloop = off");
+        Map<String, String> links = Map.of("work_mem", "'" + baseWorkMem + "'", "enable_mergejoin", "off",
+                "enable_nestloop", "off");
         this.marts = List.of(
                 new Mart("mart.trade_sum", false, sums),
-                new Mart("mart.geo_total", true, List.of()),
-                new Mart("mart.partner_ranking", true, List.of()),
-                new Mart("mart.product_ranking", true, List.of()),
+                new Mart("mart.geo_total", true, Map.of()),
+                new Mart("mart.partner_ranking", true, Map.of()),
+                new Mart("mart.product_ranking", true, Map.of()),
                 new Mart("mart.sankey_pair", false, links),
-                new Mart("mart.sankey_link", true, List.of()));
+                new Mart("mart.sankey_link", true, Map.of()));
     }
 
     public void refresh() {
@@ -54,11 +56,11 @@ public class MartRefresher {
         StringBuilder timings = new StringBuilder();
         for (Mart mart : marts) {
             long t = System.nanoTime();
-            mart.settings().forEach(setting -> dsl.execute("set local " + setting));
+            mart.settings().forEach((name, value) -> dsl.execute("set local " + name + " = " + value));
             // The first refresh cannot be concurrent: the view holds no data yet.
             boolean concurrently = mart.readByUsers() && isPopulated(mart.name());
             dsl.execute("refresh materialized view " + (concurrently ? "concurrently " : "") + mart.name());
-            mart.settings().forEach(setting -> dsl.execute("set local " + setting.substring(0, setting.indexOf(' ')) + " to default"));
+            mart.settings().keySet().forEach(name -> dsl.execute("set local " + name + " to default"));
             dsl.execute("analyze " + mart.name()); // the marts after it join it: without statistics the planner guesses
             timings.append(timings.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f s", mart.name(), since(t)));
         }

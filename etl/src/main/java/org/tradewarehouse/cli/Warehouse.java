@@ -28,6 +28,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.micrometer.observation.autoconfigure.ScheduledTasksObservationAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tradewarehouse.TradeWarehouseApplication;
+import org.tradewarehouse.rankings.MartsAfterUpgrade;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -61,15 +62,15 @@ final class Warehouse {
 
     /**
      * For a command that does its work and exits: beans are created when the command first needs them (a
-     * {@code status} never builds the page renderer or the download client), except the schema migration, still run
-     * at start; and none of the long-running mode's monitoring (health, Prometheus, JVM and pool metrics,
-     * observations) is set up, since no one could read it.
+     * {@code status} never builds the page renderer or the download client), except the schema migration and the
+     * rebuild of any marts it emptied, still run at start; and none of the long-running mode's monitoring (health,
+     * Prometheus, JVM and pool metrics, observations) is set up, since no one could read it.
      */
     static ConfigurableApplicationContext start() {
         return start(new SpringApplicationBuilder(TradeWarehouseApplication.class).web(WebApplicationType.NONE)
                 .lazyInitialization(true)
                 .initializers(context -> context.getBeanFactory().registerSingleton("schemaMigratedAtStart",
-                        LazyInitializationExcludeFilter.forBeanTypes(SpringLiquibase.class)))
+                        LazyInitializationExcludeFilter.forBeanTypes(SpringLiquibase.class, MartsAfterUpgrade.class)))
                 .properties("spring.autoconfigure.exclude=" + MONITORING.stream().map(Class::getName)
                         .collect(Collectors.joining(","))));
     }

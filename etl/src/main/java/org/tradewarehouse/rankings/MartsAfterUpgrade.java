@@ -1,0 +1,44 @@
+package org.tradewarehouse.rankings;
+
+import liquibase.integration.spring.SpringLiquibase;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Right after the schema migration: a changeset that redefines a mart leaves it empty until it is refreshed. In a
+ * warehouse that already holds facts, the marts are rebuilt at once, so that fiches and dashboards work again without
+ * waiting for the next publication to be loaded. A new, empty warehouse has nothing to rebuild.
+ */
+@Component
+public class MartsAfterUpgrade implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MartsAfterUpgrade.class);
+
+    private final DSLContext dsl;
+    private final MartRefresher refresher;
+    private final TransactionTemplate transaction;
+
+    /** Takes the migration as a dependency only to run after it. */
+    MartsAfterUpgrade(SpringLiquibase migration, DSLContext dsl, MartRefresher refresher, PlatformTransactionManager tm) {
+        this.dsl = dsl;
+        this.refresher = refresher;
+        this.transaction = new TransactionTemplate(tm);
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        var empty = dsl.fetchValues("select schemaname || '.' || matviewname from pg_matviews"
+                + " where schemaname = 'mart' and not ispopulated order by 1");
+        if (empty.isEmpty() || !dsl.fetchExists(dsl.selectOne().from("dw.fact_trade"))) {
+            return;
+        }
+        log.info("The schema upgrade left {} empty: rebuilding the rankings from the warehouse's facts", empty);
+        // one transaction, as at the end of a load: the refresher's planner settings hold for its statements only
+        transaction.executeWithoutResult(status -> refresher.refresh());
+    }
+}

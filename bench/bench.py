@@ -233,6 +233,11 @@ def main():
                 print(f"x{scale} run {i + 1}: copy {copies[-1]:.1f} s, load {loads[-1]}", file=sys.stderr)
             med = {k: statistics.median(l[k] for l in loads) for k in loads[0]}
             copy = statistics.median(copies)
+            # each run's own ratios: its copy and its load ran one after the other, under the same machine load
+            for name, of in (("load_ratio", lambda c, l: l["load"] / c), ("staging_ratio", lambda c, l: l["staging"] / c),
+                             ("refresh_ratio", lambda c, l: l["refresh"] / l["load"])):
+                values = [of(c, l) for c, l in zip(copies, loads)]
+                med[name] = (statistics.median(values), min(values), max(values))
             latencies = [fiche_latency(db, 2024) for _ in range(a.runs)]
             med["deps"] = latencies[0][0]
             med["fiche_median"] = statistics.median(l[1] for l in latencies)
@@ -282,6 +287,13 @@ def replace_web_section(a, web):
     print(text)
 
 
+def ratio(r, percent=False):
+    """Median (min–max) of the runs' ratios: '3.6 (3.3–4.1)', or '71 % (58–104 %)'."""
+    if percent:
+        return "{:.0f} % ({:.0f}–{:.0f} %)".format(*(100 * v for v in r))
+    return "{:.1f} ({:.1f}–{:.1f})".format(*r)
+
+
 def write(a, results, web):
     lines = [
         "# Benchmarks", "",
@@ -297,16 +309,20 @@ def write(a, results, web):
         "- Load: `java -Xmx512m -jar etl/target/trade-etl.jar load` on both ZIPs. *load* is the job up to and"
         " including publishing (staging, checks, dimensions, fact slices swapped in); *refresh* is its last step,"
         " the rankings' materialised views; *process* is the whole command (JVM start, schema check, checksums);"
-        " *peak heap* is the largest heap occupancy the garbage collector logged (`-Xlog:gc`).", "",
+        " *peak heap* is the largest heap occupancy the garbage collector logged (`-Xlog:gc`).",
+        "- Times are medians over the runs. Each run times the copy, then the load, one right after the other; a ratio"
+        " is the median of the runs' own ratios, with their range in brackets (the machine's speed drifts between"
+        " runs, and a run's two timings drift together).", "",
         "| scale | rows | psql \\copy (s) | load (s) | load / copy (goal ≤ 4) | staging step (s) | staging / copy"
         " (goal ≤ 1.5) | publish step (s) | refresh (s) | refresh / load (goal ≤ 30 %) | process (s) | peak RSS (MiB)"
         " | peak heap (MiB) |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for scale, rows, copy, m in results:
-        lines.append(f"| {scale} | {rows:,} | {copy:.1f} | {m['load']:.1f} | {m['load'] / copy:.1f} | {m['staging']:.1f} |"
-                     f" {m['staging'] / copy:.1f} | {m['publish']:.1f} | {m['refresh']:.1f} |"
-                     f" {100 * m['refresh'] / m['load']:.0f} % | {m['wall']:.1f} | {m['rss']:.0f} | {m['heap']:.0f} |")
+        lines.append(f"| {scale} | {rows:,} | {copy:.1f} | {m['load']:.1f} | {ratio(m['load_ratio'])} |"
+                     f" {m['staging']:.1f} | {ratio(m['staging_ratio'])} | {m['publish']:.1f} |"
+                     f" {m['refresh']:.1f} | {ratio(m['refresh_ratio'], percent=True)} | {m['wall']:.1f} |"
+                     f" {m['rss']:.0f} | {m['heap']:.0f} |")
     lines += ["", "## Fiche data query", "",
               "`trade-etl fiche --year 2024 --measure-latency`: the fiche's data query (totals, partners, products,"
               " Sankey links, from the marts) timed in-process for every département, after a warm-up pass.", "",

@@ -53,12 +53,13 @@ public class MartRefresher {
 
     public void refresh() {
         long start = System.nanoTime();
+        List<String> empty = emptyMarts();
         StringBuilder timings = new StringBuilder();
         for (Mart mart : marts) {
             long t = System.nanoTime();
             mart.settings().forEach((name, value) -> dsl.execute("set local " + name + " = " + value));
             // The first refresh cannot be concurrent: the view holds no data yet.
-            boolean concurrently = mart.readByUsers() && isPopulated(mart.name());
+            boolean concurrently = mart.readByUsers() && !empty.contains(mart.name());
             dsl.execute("refresh materialized view " + (concurrently ? "concurrently " : "") + mart.name());
             mart.settings().keySet().forEach(name -> dsl.execute("set local " + name + " to default"));
             dsl.execute("analyze " + mart.name()); // the marts after it join it: without statistics the planner guesses
@@ -67,10 +68,11 @@ public class MartRefresher {
         log.info("Rankings refreshed in {} s ({})", String.format(Locale.ROOT, "%.1f", since(start)), timings);
     }
 
-    private boolean isPopulated(String view) {
-        String[] name = view.split("\\.");
-        return dsl.fetchOne("select ispopulated from pg_matviews where schemaname = ? and matviewname = ?", name[0], name[1])
-                .get(0, Boolean.class);
+    /** The marts that hold no data: never refreshed yet, or recreated by a schema upgrade. */
+    public List<String> emptyMarts() {
+        List<String> empty = dsl.fetch("select schemaname || '.' || matviewname from pg_matviews where not ispopulated")
+                .getValues(0, String.class);
+        return marts.stream().map(Mart::name).filter(empty::contains).toList();
     }
 
     private static double since(long nanos) {

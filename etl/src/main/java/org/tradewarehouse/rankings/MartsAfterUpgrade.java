@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
+
 /**
  * Right after the schema migration: a changeset that redefines a mart leaves it empty until it is refreshed. In a
  * warehouse that already holds facts, the marts are rebuilt at once, so that fiches and dashboards work again without
@@ -32,8 +34,7 @@ public class MartsAfterUpgrade implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        var empty = dsl.fetchValues("select schemaname || '.' || matviewname from pg_matviews"
-                + " where schemaname = 'mart' and not ispopulated order by 1");
+        List<String> empty = refresher.emptyMarts();
         if (empty.isEmpty() || !dsl.fetchExists(dsl.selectOne().from("dw.fact_trade"))) {
             return;
         }

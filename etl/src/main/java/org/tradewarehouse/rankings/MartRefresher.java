@@ -47,6 +47,7 @@ public class MartRefresher {
                 new Mart("mart.geo_total", true, Map.of()),
                 new Mart("mart.partner_ranking", true, Map.of()),
                 new Mart("mart.product_ranking", true, Map.of()),
+                new Mart("mart.sankey_country", false, Map.of()),
                 new Mart("mart.sankey_pair", false, links),
                 new Mart("mart.sankey_link", true, Map.of()));
     }

@@ -19,6 +19,8 @@ import org.tradewarehouse.rankings.MartRefresher;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The load job: stage the annexes, stage every data line (COPY, chunk by chunk, restartable), stop if lines were
@@ -52,19 +54,35 @@ public class LoadJobConfiguration {
     @Bean
     Step stageRows(JobRepository jobRepository, PlatformTransactionManager tm, LoadProgress progress,
                    StagingWriter writer, @Value("${trade.load.chunk-size}") int chunkSize) {
+        int batchLines = LineBatch.linesPerBatch(chunkSize);
         return new StepBuilder("stageRows", jobRepository)
-                .<SourceLine, ParsedLine>chunk(chunkSize)
+                .<LineBatch, List<ParsedLine.Rejected>>chunk(Math.max(1, chunkSize / batchLines))
                 .transactionManager(tm)
-                .reader(PublicationReader.ofEachExecution(progress))
+                .reader(PublicationReader.ofEachExecution(progress, batchLines))
                 .processor(parseAndSend(new TradeLineParser(), writer))
                 .writer(writer)
                 .listener(progress)
                 .build();
     }
 
-    /** Each valid row goes to the chunk's COPY as soon as it is parsed (see {@link StagingWriter}). */
-    private static ItemProcessor<SourceLine, ParsedLine> parseAndSend(TradeLineParser parser, StagingWriter writer) {
-        return line -> writer.stage(parser.process(line));
+    /**
+     * Each valid row goes to the chunk's COPY as soon as it is parsed (see {@link StagingWriter}); the rejected lines
+     * of the batch go on to the writer.
+     */
+    private static ItemProcessor<LineBatch, List<ParsedLine.Rejected>> parseAndSend(TradeLineParser parser,
+                                                                                  StagingWriter writer) {
+        return batch -> {
+            List<ParsedLine.Rejected> rejected = new ArrayList<>(0);
+            for (SourceLine line : batch.lines()) {
+                ParsedLine parsed = parser.process(line);
+                if (parsed instanceof ParsedLine.TradeRow row) {
+                    writer.stage(row);
+                } else if (parsed instanceof ParsedLine.Rejected r) {
+                    rejected.add(r);
+                }
+            }
+            return rejected;
+        };
     }
 
     @Bean

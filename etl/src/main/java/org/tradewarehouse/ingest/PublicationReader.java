@@ -7,19 +7,21 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads every line of every data file of a publication, in order. Its position (file, line) is saved with each
  * committed chunk, so a restarted load resumes after the last staged line instead of staging rows twice.
  */
-class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionListener {
+class PublicationReader implements ItemStreamReader<LineBatch>, StepExecutionListener {
 
     private static final String FILE_KEY = "reader.file";
     private static final String LINE_KEY = "reader.line";
 
     private List<DataEntry> entries;
     private final LoadProgress progress;
+    private final int batchLines;
     private int fileIndex;
     private long lineNumber;
     private LineInput input;
@@ -27,17 +29,18 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
     private String fileName;
     private long bytesCounted;
 
-    PublicationReader(List<DataEntry> entries, LoadProgress progress) {
+    PublicationReader(List<DataEntry> entries, LoadProgress progress, int batchLines) {
         this.entries = entries;
         this.progress = progress;
+        this.batchLines = batchLines;
     }
 
     /**
      * The reader of a step, taking the files from each execution's job parameters. Not a step-scoped bean: that
      * would be a proxy looking the bean up again on each of the millions of reads. One load runs at a time.
      */
-    static PublicationReader ofEachExecution(LoadProgress progress) {
-        return new PublicationReader(List.of(), progress);
+    static PublicationReader ofEachExecution(LoadProgress progress, int batchLines) {
+        return new PublicationReader(List.of(), progress, batchLines);
     }
 
     /** Within a step, the files are those of the running job. */
@@ -67,8 +70,18 @@ class PublicationReader implements ItemStreamReader<SourceLine>, StepExecutionLi
         }
     }
 
+    /** The next lines, as many as a batch holds unless the publication ends first; null at its end. */
     @Override
-    public SourceLine read() {
+    public LineBatch read() {
+        List<SourceLine> lines = new ArrayList<>(batchLines);
+        for (SourceLine line; lines.size() < batchLines && (line = readLine()) != null; ) {
+            lines.add(line);
+        }
+        return lines.isEmpty() ? null : new LineBatch(lines);
+    }
+
+    /** The next line, or null at the end of the publication. */
+    SourceLine readLine() {
         while (fileIndex < entries.size()) {
             DataEntry entry = entries.get(fileIndex);
             try {

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Stages a chunk with PostgreSQL COPY, on the chunk's own transaction: the rows and the reader's saved position
@@ -27,7 +28,7 @@ import java.sql.SQLException;
  * Not a step-scoped bean: {@link #stage} is called for each of the millions of rows, and a step-scoped proxy would
  * look the bean up on each call. One load runs at a time; the load id comes from each execution.
  */
-class StagingWriter implements ItemStreamWriter<ParsedLine>, StepExecutionListener {
+class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, StepExecutionListener {
 
     private static final String ROWS_COPY = "COPY staging.trade_row"
             + " (load_id, flow, time_key, dep_code, cpf4, country, value_eur, mass_kg) FROM STDIN (FORMAT binary)";
@@ -67,26 +68,24 @@ class StagingWriter implements ItemStreamWriter<ParsedLine>, StepExecutionListen
         summary.saveTo(context);
     }
 
-    /** Sends a valid row on the chunk's COPY; returns the line as it came, for {@link #write}. */
-    ParsedLine stage(ParsedLine item) throws SQLException {
-        if (item instanceof ParsedLine.TradeRow r) {
-            summary.add(r);
-            if (r.flow() == 'E') {
-                chunkExports++;
-            } else {
-                chunkImports++;
-            }
-            batch.row(8).field(loadId).field(r.flow()).field(r.year() * 10 + r.quarter()).field(r.depCode())
-                    .field(r.cpf4()).field(r.country()).field(r.valueEur()).field(r.massKg());
-            if (batch.length() >= BATCH_BYTES) {
-                sendBatch();
-            }
+    /** Sends a valid row on the chunk's COPY. */
+    void stage(ParsedLine.TradeRow r) throws SQLException {
+        summary.add(r);
+        if (r.flow() == 'E') {
+            chunkExports++;
+        } else {
+            chunkImports++;
         }
-        return item;
+        batch.row(8).field(loadId).field(r.flow()).field(r.year() * 10 + r.quarter()).field(r.depCode())
+                .field(r.cpf4()).field(r.country()).field(r.valueEur()).field(r.massKg());
+        if (batch.length() >= BATCH_BYTES) {
+            sendBatch();
+        }
     }
 
+    /** Ends the chunk's COPY, then stages the chunk's rejected lines. */
     @Override
-    public void write(Chunk<? extends ParsedLine> chunk) throws Exception {
+    public void write(Chunk<? extends List<ParsedLine.Rejected>> chunk) throws Exception {
         if (batch.rows() > 0) {
             sendBatch();
         }
@@ -97,8 +96,8 @@ class StagingWriter implements ItemStreamWriter<ParsedLine>, StepExecutionListen
             rowCopy = null;
         }
         CopyText rejects = new CopyText();
-        for (ParsedLine item : chunk) {
-            if (item instanceof ParsedLine.Rejected r) {
+        for (List<ParsedLine.Rejected> rejected : chunk) {
+            for (ParsedLine.Rejected r : rejected) {
                 rejects.field(loadId).field(r.file()).field(r.line()).field(r.raw()).field(r.reason())
                         .field(r.valueEur()).endRow();
             }

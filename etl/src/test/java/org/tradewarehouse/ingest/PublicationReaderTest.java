@@ -180,13 +180,13 @@ class PublicationReaderTest {
 
         // the preflight only reads the first lines: it passes
         List<DataEntry> damaged = Publication.inspect(List.of(zip)).dataEntries();
-        PublicationReader reader = new PublicationReader(damaged, new LoadProgress(Duration.ofHours(1)));
+        PublicationReader reader = new PublicationReader(damaged, new LoadProgress(Duration.ofHours(1)), 1000);
         reader.open(new ExecutionContext());
         List<SourceLine> read = new ArrayList<>();
         Throwable thrown;
         try {
             thrown = catchThrowable(() -> {
-                for (SourceLine l; (l = reader.read()) != null; ) {
+                for (SourceLine l; (l = reader.readLine()) != null; ) {
                     read.add(l);
                 }
             });
@@ -208,8 +208,42 @@ class PublicationReaderTest {
 
     // ---- helpers ----
 
+    @Test
+    void readsTheLinesInBatchesOfAtMostAThousandAcrossEntries() throws IOException {
+        PublicationReader small = reader();
+        small.open(new ExecutionContext());
+        try {
+            assertThat(small.read().lines()).containsExactlyElementsOf(all); // two entries, one batch
+            assertThat(small.read()).isNull();
+        } finally {
+            small.close();
+        }
+
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 2500; i++) {
+            text.append("I;1;2024;75;11;D35B;3522;RU;").append(i).append(";1\n");
+        }
+        Path big = Files.writeString(Files.createDirectory(dir.resolve("big")).resolve(IMPORT_NAME), text);
+        PublicationReader reader = new PublicationReader(Publication.inspect(List.of(big)).dataEntries(),
+                new LoadProgress(Duration.ofHours(1)), LineBatch.linesPerBatch(50_000));
+        reader.open(new ExecutionContext());
+        try {
+            List<Integer> sizes = new ArrayList<>();
+            List<Long> numbers = new ArrayList<>();
+            for (LineBatch batch; (batch = reader.read()) != null; ) {
+                sizes.add(batch.lines().size());
+                batch.lines().forEach(line -> numbers.add(line.number()));
+            }
+            assertThat(sizes).containsExactly(1000, 1000, 500);
+            assertThat(LineBatch.linesPerBatch(100)).isEqualTo(100); // a small chunk is one batch
+            assertThat(numbers).hasSize(2500).isSorted().doesNotHaveDuplicates().startsWith(1L).endsWith(2500L);
+        } finally {
+            reader.close();
+        }
+    }
+
     private PublicationReader reader() {
-        return new PublicationReader(entries, new LoadProgress(Duration.ofHours(1)));
+        return new PublicationReader(entries, new LoadProgress(Duration.ofHours(1)), 1000);
     }
 
     private static SourceLine line(String file, long number, String text) {
@@ -219,7 +253,7 @@ class PublicationReaderTest {
     private static List<SourceLine> read(PublicationReader reader, int count) {
         List<SourceLine> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            SourceLine line = reader.read();
+            SourceLine line = reader.readLine();
             assertThat(line).isNotNull();
             lines.add(line);
         }
@@ -228,7 +262,7 @@ class PublicationReaderTest {
 
     private static List<SourceLine> readAll(PublicationReader reader) {
         List<SourceLine> lines = new ArrayList<>();
-        for (SourceLine line; (line = reader.read()) != null; ) {
+        for (SourceLine line; (line = reader.readLine()) != null; ) {
             lines.add(line);
         }
         return lines;

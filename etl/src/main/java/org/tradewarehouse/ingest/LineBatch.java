@@ -1,0 +1,17 @@
+package org.tradewarehouse.ingest;
+
+import java.util.List;
+
+/**
+ * Consecutive lines of a publication, the staging step's item: Spring Batch's work per item (listeners, observation
+ * scopes) then runs once per thousand lines instead of once per line, which was a fifth of the reading thread's time.
+ */
+record LineBatch(List<SourceLine> lines) {
+
+    private static final int MAX_LINES = 1000;
+
+    /** Lines per batch for chunks of {@code chunkLines}: a thousand, or fewer when chunks are smaller. */
+    static int linesPerBatch(int chunkLines) {
+        return Math.max(1, Math.min(MAX_LINES, chunkLines));
+    }
+}

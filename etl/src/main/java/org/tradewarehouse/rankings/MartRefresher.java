@@ -55,6 +55,10 @@ public class MartRefresher {
     public void refresh() {
         long start = System.nanoTime();
         List<String> empty = emptyMarts();
+        // Each mart is analysed for the marts built after it and for the fiche's queries, which need its row count and
+        // distinct counts, not fine histograms: a sample of 3,000 rows instead of 30,000 analyses the marts of a full
+        // year in 0.16 s instead of 0.7 s.
+        dsl.execute("set local default_statistics_target = 10");
         StringBuilder timings = new StringBuilder();
         for (Mart mart : marts) {
             long t = System.nanoTime();

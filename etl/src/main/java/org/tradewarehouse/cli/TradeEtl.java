@@ -27,6 +27,9 @@ public class TradeEtl implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getenv("TRADE_DEBUG") != null) { // Spring Batch's own log of a failed chunk, with its stack trace
+            System.setProperty("logging.level.org.springframework.batch.core.step.item.ChunkOrientedStep", "ERROR");
+        }
         System.exit(commandLine().execute(args));
     }
 

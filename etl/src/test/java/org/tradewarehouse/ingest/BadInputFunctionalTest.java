@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.tradewarehouse.RawRows;
@@ -200,7 +203,7 @@ class BadInputFunctionalTest {
                         "truncated.zip: not a readable ZIP archive, truncated or corrupted"),
                 new BadFile("ZIP cut after its first bytes", () -> List.of(write("stub.zip", Arrays.copyOf(Files.readAllBytes(sampleZip()), 100))),
                         "stub.zip: not a readable ZIP archive, truncated or corrupted"),
-                new BadFile("ZIP with corrupted data", () -> List.of(write("corrupted.zip", corrupted(sampleZip()))),
+                new BadFile("ZIP with corrupted data", () -> List.of(write("corrupted.zip", corrupted(sampleZip(), (byte) 0x55))),
                         "corrupted.zip!"),
                 new BadFile("ZIP bomb: 2 GiB of zeros in a few MB", () -> List.of(zipBomb()),
                         "bomb.zip!Region_2030_Export.txt: inflates to 2,147,483,648 bytes from "),
@@ -251,6 +254,18 @@ class BadInputFunctionalTest {
                 assertThat(base.resolve("../../evil.txt").normalize()).doesNotExist();
             }
         }));
+    }
+
+    @Order(2)
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aChunkThatFailsIsReportedByTheLoadAloneWithoutAStackTrace(CapturedOutput output) throws Exception {
+        LoadOutcome outcome = loads.load(List.of(write("corrupted-again.zip", corrupted(sampleZip(), (byte) 0x2A))), false);
+
+        assertThat(outcome.status()).isEqualTo(LoadOutcome.Status.FAILED);
+        assertThat(outcome.failure()).startsWith("corrupted-again.zip!").contains("cannot be read");
+        assertThat(output.getAll()).doesNotContain("Rolling back chunk transaction").doesNotContain("\tat ");
+        assertThat(TestWarehouse.fingerprint(jdbc)).isEqualTo(before);
     }
 
     /** Accepted quirks of real files (each in a year of its own): the rows are all loaded, exactly. */
@@ -369,13 +384,13 @@ class BadInputFunctionalTest {
         return Arrays.copyOf(bytes, bytes.length / 2);
     }
 
-    /** The deflated bytes of the data entry overwritten in their middle; the archive's directory is intact. */
-    private static byte[] corrupted(Path file) throws IOException {
+    /** The deflated bytes of the data entry overwritten in their middle with {@code fill}; the archive's directory is intact. */
+    private static byte[] corrupted(Path file, byte fill) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try (var zip = new java.util.zip.ZipFile(file.toFile())) {
             ZipEntry data = zip.stream().filter(e -> e.getName().endsWith(SamplePublication.dataEntryName(2024, "E"))).findFirst().orElseThrow();
             long offset = localHeaderOffset(bytes, data.getName()) + data.getCompressedSize() / 2;
-            Arrays.fill(bytes, (int) offset, (int) offset + 64, (byte) 0x55);
+            Arrays.fill(bytes, (int) offset, (int) offset + 64, fill);
         }
         return bytes;
     }

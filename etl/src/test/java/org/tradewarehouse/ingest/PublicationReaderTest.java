@@ -206,8 +206,6 @@ class PublicationReaderTest {
         }
     }
 
-    // ---- helpers ----
-
     @Test
     void readsTheLinesInBatchesOfAtMostAThousandAcrossEntries() throws IOException {
         PublicationReader small = reader();
@@ -235,12 +233,14 @@ class PublicationReaderTest {
                 batch.lines().forEach(line -> numbers.add(line.number()));
             }
             assertThat(sizes).containsExactly(1000, 1000, 500);
-            assertThat(LineBatch.linesPerBatch(100)).isEqualTo(100); // a small chunk is one batch
             assertThat(numbers).hasSize(2500).isSorted().doesNotHaveDuplicates().startsWith(1L).endsWith(2500L);
         } finally {
             reader.close();
         }
+        assertThat(LineBatch.linesPerBatch(100)).isEqualTo(100); // a small chunk is one batch
     }
+
+    // ---- helpers ----
 
     private PublicationReader reader() {
         return new PublicationReader(entries, new LoadProgress(Duration.ofHours(1)), 1000);

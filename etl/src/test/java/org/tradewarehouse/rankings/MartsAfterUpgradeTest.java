@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class MartsAfterUpgradeTest {
 
-    private static final List<String> MARTS = List.of("mart.trade_sum", "mart.product_ranking", "mart.sankey_country", "mart.sankey_pair",
-            "mart.sankey_link");
+    private static final List<String> MARTS = List.of("mart.trade_sum", "mart.product_ranking", "mart.sankey_country",
+            "mart.sankey_pair", "mart.sankey_link");
 
     @Autowired
     JdbcTemplate jdbc;

@@ -50,9 +50,8 @@ public class JooqCodegen {
                                             new SchemaMappingType().withInputSchema("dw"),
                                             new SchemaMappingType().withInputSchema("staging"),
                                             new SchemaMappingType().withInputSchema("mart"))
-                                    // per-quarter fact partitions; the set-returning function the marts are built
-                                    // with, which only SQL calls (jOOQ would model it as one more table)
-                                    .withExcludes("dw\\.fact_trade_.*|mart\\.flow_sums"))
+                                    // the partitions per flow and per quarter of the facts and of their sums
+                                    .withExcludes("dw\\.fact_trade_.*|dw\\.slice_sum_.*"))
                             .withGenerate(new Generate().withGeneratedAnnotation(false))
                             .withTarget(new Target()
                                     .withPackageName(packageName)

@@ -24,13 +24,14 @@ public final class TestWarehouse {
         jdbc.execute("""
                 do $$ declare r record; begin
                   for r in select schemaname, tablename from pg_tables
-                           where (schemaname = 'dw' and tablename ~ '^fact_trade_[ei]_[0-9]+')
-                              or (schemaname = 'staging' and tablename like 'fact_shadow%') loop
+                           where (schemaname = 'dw' and tablename ~ '^(fact_trade|slice_sum)_[ei]_[0-9]+')
+                              or (schemaname = 'staging' and tablename ~ '_shadow_[0-9]+$') loop
                     execute format('drop table if exists %I.%I cascade', r.schemaname, r.tablename);
                   end loop;
                 end $$""");
         jdbc.execute("truncate dw.load_slice, dw.load, dw.dim_time, dw.dim_geography, dw.dim_product,"
-                + " dw.dim_partner_country, dw.annex_label, staging.trade_row, staging.reject, staging.annex_label");
+                + " dw.dim_partner_country, dw.annex_label, staging.trade_row, staging.slice_sum, staging.reject,"
+                + " staging.annex_label");
         jdbc.execute("truncate batch.batch_step_execution_context, batch.batch_step_execution,"
                 + " batch.batch_job_execution_context, batch.batch_job_execution_params, batch.batch_job_execution,"
                 + " batch.batch_job_instance cascade");
@@ -63,6 +64,7 @@ public final class TestWarehouse {
                 union all select 'products', count(*)::text, string_agg(cpf4 || '=' || cpf4_label, ',' order by cpf4), '' from dw.dim_product
                 union all select 'partners', count(*)::text, string_agg(code || '=' || label, ',' order by code), '' from dw.dim_partner_country
                 union all select 'time', count(*)::text, string_agg(label, ',' order by time_key), '' from dw.dim_time
+                union all select 'sums', count(*)::text, coalesce(sum(value_eur), 0)::text, coalesce(sum(lines), 0)::text from dw.slice_sum
                 union all select 'loads', count(*)::text, '', '' from dw.load
                 union all select 'slices', count(*)::text, string_agg(year || '-' || quarter || flow || ':' || value_eur, ',' order by year, quarter, flow), '' from dw.load_slice
                 """);

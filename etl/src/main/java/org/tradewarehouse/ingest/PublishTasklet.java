@@ -9,17 +9,21 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import javax.sql.DataSource;
 import java.util.List;
 
 /**
  * Publishes a staged load in one transaction (the step's): dimensions, then each (year, quarter, flow) slice the
- * load holds replaces the warehouse's slice, set-based in SQL. Readers see the old slices or the new ones, never a mix.
+ * load holds replaces the warehouse's slice, and its sums theirs, set-based in SQL. Readers see the old slices or the
+ * new ones, never a mix.
  */
 class PublishTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
 
     private final DSLContext dsl;
+    private final DataSource dataSource;
+    private final String workMem;
     private final JobRepository jobRepository;
     private final Dimensions dimensions;
     private final FactSlices factSlices;
@@ -27,9 +31,11 @@ class PublishTasklet implements Tasklet {
     private final String sources;
     private final String sha256;
 
-    PublishTasklet(DSLContext dsl, JobRepository jobRepository, Dimensions dimensions, long loadId, String sources,
-                   String sha256) {
+    PublishTasklet(DSLContext dsl, DataSource dataSource, String workMem, JobRepository jobRepository, Dimensions dimensions,
+                   long loadId, String sources, String sha256) {
         this.dsl = dsl;
+        this.dataSource = dataSource;
+        this.workMem = workMem;
         this.jobRepository = jobRepository;
         this.dimensions = dimensions;
         this.factSlices = new FactSlices(dsl);
@@ -47,6 +53,13 @@ class PublishTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         long start = System.nanoTime();
+        try (SliceSums sums = SliceSums.start(dataSource, loadId, workMem)) {
+            publish(contribution, chunkContext, sums, start);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void publish(StepContribution contribution, ChunkContext chunkContext, SliceSums sums, long start) {
         var instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         StagedSummary staged = StagedSummary.from(jobRepository.getLastStepExecution(instance, "stageRows").getExecutionContext());
         List<FactSlices.Slice> slices = FactSlices.of(staged);
@@ -71,12 +84,14 @@ class PublishTasklet implements Tasklet {
         long dims = System.nanoTime();
         factSlices.replace(loadId, slices);
         long built = System.nanoTime();
+        sums.awaitChecked(dsl, slices);
+        factSlices.replace(FactSlices.SUMS, loadId, slices);
+        long summed = System.nanoTime();
         clearStaging();
         contribution.incrementWriteCount(rows);
-        log.info("Published load {}: {} rows in {} quarter slices (dimensions {} s, facts {} s, clean-up {} s)",
+        log.info("Published load {}: {} rows in {} quarter slices (dimensions {} s, facts {} s, sums {} s, clean-up {} s)",
                 loadId, String.format("%,d", rows), slices.size(), seconds(start, dims), seconds(dims, built),
-                seconds(built, System.nanoTime()));
-        return RepeatStatus.FINISHED;
+                seconds(built, summed), seconds(summed, System.nanoTime()));
     }
 
     private static String seconds(long fromNanos, long toNanos) {
@@ -88,8 +103,9 @@ class PublishTasklet implements Tasklet {
         boolean others = dsl.fetchExists(dsl.selectOne().from("staging.trade_row").where("load_id <> ?", loadId));
         if (others) {
             dsl.execute("delete from staging.trade_row where load_id = ?", loadId);
+            dsl.execute("delete from staging.slice_sum where load_id = ?", loadId);
         } else {
-            dsl.execute("truncate staging.trade_row");
+            dsl.execute("truncate staging.trade_row, staging.slice_sum");
         }
         dsl.execute("delete from staging.annex_label where load_id = ?", loadId);
     }

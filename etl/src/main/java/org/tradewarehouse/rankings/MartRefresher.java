@@ -33,9 +33,8 @@ public class MartRefresher {
                     + " not '" + baseWorkMem + "'");
         }
         this.dsl = dsl;
-        // Summing a year's facts per partner and per CPF4 hashes about a hundred thousand groups (50MB for 6 million
-        // facts). The planner guesses ten times more groups: unless it is allowed that much memory for hash tables, it
-        // sorts the facts for one of the two sums instead, on disk (11 s instead of 5 s for 6 million facts).
+        // Summing the slices' sums of a year over its quarters hashes about a hundred thousand groups of codes: with
+        // PostgreSQL's default 4MB the hash tables spill to disk in batches.
         Map<String, String> sums = Map.of("work_mem", "'" + baseWorkMem + "'", "hash_mem_multiplier", "8");
         // The Sankey's links join millions of fact lines to a few thousand named items on computed keys, whose
         // sizes the planner cannot know: it then picks merge or nested-loop joins that run for minutes. Hash joins

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -142,6 +144,13 @@ class LoadJobFunctionalTest {
         expected.addAll(revised);
         assertThat(warehouseEuros("t.label || ':' || f.flow || ':' || g.dep_code"))
                 .isEqualTo(new RawRows(expected).euros(f -> f[2] + "-T" + f[1] + ":" + f[0] + ":" + f[3]));
+        // the sums the rankings start from follow the slices: the revised quarters' replaced, the others kept
+        Function<String[], String> quarter = f -> f[2] + f[1] + ":" + f[0] + ":" + f[3];
+        assertThat(TestWarehouse.sums(jdbc, "select time_key || ':' || flow || ':' || dep_code || ':' || country, value_eur"
+                + " from dw.slice_sum where country is not null")).isEqualTo(new RawRows(expected).euros(f -> quarter.apply(f) + ":" + f[7]));
+        assertThat(TestWarehouse.sums(jdbc, "select time_key || ':' || flow || ':' || dep_code || ':' || cpf4, lines"
+                + " from dw.slice_sum where cpf4 is not null")).isEqualTo(expected.stream().collect(
+                        Collectors.groupingBy(f -> quarter.apply(f) + ":" + f[6], TreeMap::new, Collectors.counting())));
         // labels of the earlier load are kept although the rolling ZIP had none
         assertThat(jdbc.queryForObject("select count(*) from dw.dim_product where not known", Long.class)).isZero();
         assertThat(jdbc.queryForList("select year || '-T' || quarter || flow || '=' || load_id from dw.load_slice where year = 2024 order by 1",

@@ -137,11 +137,10 @@ public class LoadJobConfiguration {
 
     @Bean
     @StepScope
-    PublishTasklet publishTasklet(DSLContext dsl, DataSource dataSource, JobRepository jobRepository, Na2008 na2008,
-                                  @Value("${trade.rankings.base-work-mem}") String workMem,
-                                  @Value("#{stepExecution.jobExecution.jobInstanceId}") long loadId,
+    PublishTasklet publishTasklet(DSLContext dsl, DataSource dataSource, StagingWriter staging, JobRepository jobRepository,
+                                  Na2008 na2008, @Value("#{stepExecution.jobExecution.jobInstanceId}") long loadId,
                                   @Value("#{jobParameters['sources']}") String sources,
                                   @Value("#{jobParameters['sha256']}") String sha256) {
-        return new PublishTasklet(dsl, dataSource, workMem, jobRepository, new Dimensions(dsl, na2008), loadId, sources, sha256);
+        return new PublishTasklet(dsl, dataSource, staging, jobRepository, new Dimensions(dsl, na2008), loadId, sources, sha256);
     }
 }

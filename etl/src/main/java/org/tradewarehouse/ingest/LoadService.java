@@ -112,7 +112,6 @@ public class LoadService {
             throw new IllegalStateException("could not abandon load " + execution.getJobInstanceId() + ": " + e.getMessage(), e);
         }
         jdbc.update("delete from staging.trade_row where load_id = ?", execution.getJobInstanceId());
-        jdbc.update("delete from staging.slice_sum where load_id = ?", execution.getJobInstanceId());
         jdbc.update("delete from staging.annex_label where load_id = ?", execution.getJobInstanceId());
         log.info("Abandoned the unfinished load {} and dropped its staged rows", execution.getJobInstanceId());
     }

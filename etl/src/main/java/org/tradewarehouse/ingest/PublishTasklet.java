@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import javax.sql.DataSource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Publishes a staged load in one transaction (the step's): dimensions, then each (year, quarter, flow) slice the
@@ -22,8 +23,7 @@ class PublishTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
 
     private final DSLContext dsl;
-    private final DataSource dataSource;
-    private final String workMem;
+    private final StagingWriter staging;
     private final JobRepository jobRepository;
     private final Dimensions dimensions;
     private final FactSlices factSlices;
@@ -31,14 +31,13 @@ class PublishTasklet implements Tasklet {
     private final String sources;
     private final String sha256;
 
-    PublishTasklet(DSLContext dsl, DataSource dataSource, String workMem, JobRepository jobRepository, Dimensions dimensions,
-                   long loadId, String sources, String sha256) {
+    PublishTasklet(DSLContext dsl, DataSource dataSource, StagingWriter staging, JobRepository jobRepository,
+                   Dimensions dimensions, long loadId, String sources, String sha256) {
         this.dsl = dsl;
-        this.dataSource = dataSource;
-        this.workMem = workMem;
+        this.staging = staging;
         this.jobRepository = jobRepository;
         this.dimensions = dimensions;
-        this.factSlices = new FactSlices(dsl);
+        this.factSlices = new FactSlices(dsl, dataSource);
         this.loadId = loadId;
         this.sources = sources;
         this.sha256 = sha256;
@@ -53,13 +52,6 @@ class PublishTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         long start = System.nanoTime();
-        try (SliceSums sums = SliceSums.start(dataSource, loadId, workMem)) {
-            publish(contribution, chunkContext, sums, start);
-        }
-        return RepeatStatus.FINISHED;
-    }
-
-    private void publish(StepContribution contribution, ChunkContext chunkContext, SliceSums sums, long start) {
         var instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance();
         StagedSummary staged = StagedSummary.from(jobRepository.getLastStepExecution(instance, "stageRows").getExecutionContext());
         List<FactSlices.Slice> slices = FactSlices.of(staged);
@@ -82,16 +74,20 @@ class PublishTasklet implements Tasklet {
                     s.timeKey() / 10, s.timeKey() % 10, String.valueOf(s.flow()), loadId, s.rows(), s.valueEur());
         }
         long dims = System.nanoTime();
-        factSlices.replace(loadId, slices);
+        factSlices.replaceFacts(loadId, slices);
         long built = System.nanoTime();
-        sums.awaitChecked(dsl, slices);
-        factSlices.replace(FactSlices.SUMS, loadId, slices);
+        Optional<List<SliceSums.Sum>> sums = staging.sumsOf(loadId).flatMap(s -> s.of(slices));
+        if (sums.isEmpty()) {
+            log.info("Summing the staged rows of load {} per slice again: the staging was resumed", loadId);
+        }
+        factSlices.replaceSums(loadId, slices, sums);
         long summed = System.nanoTime();
         clearStaging();
         contribution.incrementWriteCount(rows);
         log.info("Published load {}: {} rows in {} quarter slices (dimensions {} s, facts {} s, sums {} s, clean-up {} s)",
                 loadId, String.format("%,d", rows), slices.size(), seconds(start, dims), seconds(dims, built),
                 seconds(built, summed), seconds(summed, System.nanoTime()));
+        return RepeatStatus.FINISHED;
     }
 
     private static String seconds(long fromNanos, long toNanos) {
@@ -103,9 +99,8 @@ class PublishTasklet implements Tasklet {
         boolean others = dsl.fetchExists(dsl.selectOne().from("staging.trade_row").where("load_id <> ?", loadId));
         if (others) {
             dsl.execute("delete from staging.trade_row where load_id = ?", loadId);
-            dsl.execute("delete from staging.slice_sum where load_id = ?", loadId);
         } else {
-            dsl.execute("truncate staging.trade_row, staging.slice_sum");
+            dsl.execute("truncate staging.trade_row");
         }
         dsl.execute("delete from staging.annex_label where load_id = ?", loadId);
     }

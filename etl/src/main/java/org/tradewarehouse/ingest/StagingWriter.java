@@ -3,6 +3,8 @@ package org.tradewarehouse.ingest;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -15,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stages a chunk with PostgreSQL COPY, on the chunk's own transaction: the rows and the reader's saved position
@@ -38,6 +41,8 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
 
     private final DataSource dataSource;
     private long loadId;
+    /** The sums of this execution's staged rows, until publishing takes them. */
+    private SliceSums sums;
     private StagedSummary summary = new StagedSummary();
     /** End of the previous chunk: a chunk's time runs from there, reading and parsing included. */
     private long since = System.nanoTime();
@@ -55,6 +60,25 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
     @Override
     public void beforeStep(StepExecution stepExecution) {
         loadId = stepExecution.getJobExecution().getJobInstanceId();
+        sums = new SliceSums(loadId);
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
+            sums = null; // a resumed staging starts new ones, which publishing will not use
+        }
+        return stepExecution.getExitStatus();
+    }
+
+    /** The sums made while this process staged the load's rows, if it did: publishing takes them. */
+    Optional<SliceSums> sumsOf(long loadId) {
+        SliceSums made = sums;
+        if (made == null || made.loadId() != loadId) {
+            return Optional.empty();
+        }
+        sums = null;
+        return Optional.of(made);
     }
 
     @Override
@@ -71,6 +95,7 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
     /** Sends a valid row on the chunk's COPY. */
     void stage(ParsedLine.TradeRow r) throws SQLException {
         summary.add(r);
+        sums.add(r);
         if (r.flow() == 'E') {
             chunkExports++;
         } else {
@@ -155,6 +180,9 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
         @Override
         public void afterCompletion(int status) {
             if (status != STATUS_COMMITTED) {
+                if (sums != null) {
+                    sums.chunkRolledBack();
+                }
                 batch.clear();
                 rowCopy = null;
                 chunkExports = 0;

@@ -3,11 +3,14 @@ package org.tradewarehouse.ingest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.tradewarehouse.RawRows;
@@ -67,7 +70,8 @@ class LoadJobFunctionalTest {
     }
 
     @Test
-    void loadsEveryEuroByYearFlowDepartementAndRegion() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void loadsEveryEuroByYearFlowDepartementAndRegion(CapturedOutput output) throws Exception {
         LoadOutcome outcome = loads.load(annual, false);
 
         assertThat(outcome.status()).isEqualTo(LoadOutcome.Status.PUBLISHED);
@@ -90,6 +94,8 @@ class LoadJobFunctionalTest {
         assertThat(outcome.flows().stream().map(LoadOutcome.FlowFigures::staging).reduce(java.time.Duration.ZERO,
                 java.time.Duration::plus)).isLessThanOrEqualTo(outcome.steps().get("stageRows"));
         assertThat(jdbc.queryForObject("select count(*) from staging.trade_row", Long.class)).isZero();
+        assertSliceSums(raw);
+        assertThat(output).doesNotContain("per slice again"); // the sums made while staging were used
     }
 
     @Test
@@ -145,12 +151,7 @@ class LoadJobFunctionalTest {
         assertThat(warehouseEuros("t.label || ':' || f.flow || ':' || g.dep_code"))
                 .isEqualTo(new RawRows(expected).euros(f -> f[2] + "-T" + f[1] + ":" + f[0] + ":" + f[3]));
         // the sums the rankings start from follow the slices: the revised quarters' replaced, the others kept
-        Function<String[], String> quarter = f -> f[2] + f[1] + ":" + f[0] + ":" + f[3];
-        assertThat(TestWarehouse.sums(jdbc, "select time_key || ':' || flow || ':' || dep_code || ':' || country, value_eur"
-                + " from dw.slice_sum where country is not null")).isEqualTo(new RawRows(expected).euros(f -> quarter.apply(f) + ":" + f[7]));
-        assertThat(TestWarehouse.sums(jdbc, "select time_key || ':' || flow || ':' || dep_code || ':' || cpf4, lines"
-                + " from dw.slice_sum where cpf4 is not null")).isEqualTo(expected.stream().collect(
-                        Collectors.groupingBy(f -> quarter.apply(f) + ":" + f[6], TreeMap::new, Collectors.counting())));
+        assertSliceSums(new RawRows(expected));
         // labels of the earlier load are kept although the rolling ZIP had none
         assertThat(jdbc.queryForObject("select count(*) from dw.dim_product where not known", Long.class)).isZero();
         assertThat(jdbc.queryForList("select year || '-T' || quarter || flow || '=' || load_id from dw.load_slice where year = 2024 order by 1",
@@ -159,7 +160,8 @@ class LoadJobFunctionalTest {
     }
 
     @Test
-    void aStoppedLoadResumesWhereItStoppedAndEndsWithExactTotals() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aStoppedLoadResumesWhereItStoppedAndEndsWithExactTotals(CapturedOutput output) throws Exception {
         var before = TestWarehouse.fingerprint(jdbc);
         LoadOutcome stopped;
         try (Connection blocker = dataSource.getConnection()) {
@@ -198,6 +200,8 @@ class LoadJobFunctionalTest {
         assertThat(jdbc.queryForObject("select count(*) from dw.fact_trade", Long.class)).isEqualTo(raw.count());
         assertThat(warehouseEuros("t.label || ':' || f.flow || ':' || g.dep_code"))
                 .isEqualTo(raw.euros(f -> f[2] + "-T" + f[1] + ":" + f[0] + ":" + f[3]));
+        assertSliceSums(raw);
+        assertThat(output).contains("per slice again: the staging was resumed"); // this run did not stage them all
     }
 
     @Test
@@ -235,6 +239,16 @@ class LoadJobFunctionalTest {
 
     private long lastLoadId() {
         return jdbc.queryForObject("select max(load_id) from dw.load", Long.class);
+    }
+
+    /** Per slice, the euros per département and country and the lines per département and CPF4 of the rows. */
+    private void assertSliceSums(RawRows rows) {
+        Function<String[], String> slice = f -> f[2] + f[1] + ":" + f[0] + ":" + f[3];
+        assertThat(TestWarehouse.sums(jdbc, "select time_key || ':' || flow || ':' || dep_code || ':' || country, value_eur"
+                + " from dw.slice_sum where country is not null")).isEqualTo(rows.euros(f -> slice.apply(f) + ":" + f[7]));
+        assertThat(TestWarehouse.sums(jdbc, "select time_key || ':' || flow || ':' || dep_code || ':' || cpf4, lines"
+                + " from dw.slice_sum where cpf4 is not null")).isEqualTo(rows.rows().stream().collect(
+                        Collectors.groupingBy(f -> slice.apply(f) + ":" + f[6], TreeMap::new, Collectors.counting())));
     }
 
     private Map<String, Long> warehouseEuros(String key) {

@@ -1,73 +1,76 @@
 package org.tradewarehouse.ingest;
 
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.tradewarehouse.TestWarehouse;
 
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The sums of a load's slices, made in the background from its staged lines, and their check against the slices. */
-@SpringBootTest
-@ActiveProfiles("test")
+/** The per-slice sums made while staging, and when they may be used: only when they hold exactly what was staged. */
 class SliceSumsTest {
 
-    private static final long LOAD = 4242;
-
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    DSLContext dsl;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void stageThreeLines() {
-        TestWarehouse.reset(jdbc);
-        jdbc.update("insert into staging.trade_row (load_id, flow, time_key, dep_code, cpf4, country, value_eur, mass_kg) values"
-                + " (?, 'E', 20241, '87', '2120', 'US', 100, 1), (?, 'E', 20241, '87', '2120', 'DE', 30, 1),"
-                + " (?, 'E', 20241, '87', '1011', 'US', 5, 1), (?, 'I', 20242, '19', '1011', 'US', 7, 1)", LOAD, LOAD, LOAD, LOAD);
-    }
+    private static final List<ParsedLine.TradeRow> ROWS = List.of(
+            row('E', 1, "87", "2120", "US", 100), row('E', 1, "87", "2120", "DE", 30), row('E', 1, "87", "1011", "US", 5),
+            row('I', 2, "19", "1011", "US", 7));
+    private static final List<FactSlices.Slice> STAGED = List.of(new FactSlices.Slice('E', 20241, 3, 135),
+            new FactSlices.Slice('I', 20242, 1, 7));
 
     @Test
     void sumsEachSlicePerDepartementAndCountryAndPerDepartementAndCpf4() {
-        try (SliceSums sums = SliceSums.start(dataSource, LOAD, "16MB")) {
-            sums.awaitChecked(dsl, List.of(new FactSlices.Slice('E', 20241, 3, 135), new FactSlices.Slice('I', 20242, 1, 7)));
-        }
+        SliceSums sums = new SliceSums(7);
+        ROWS.forEach(sums::add);
 
-        assertThat(TestWarehouse.sums(jdbc, "select time_key || flow || ':' || dep_code || ':' || coalesce(country, '') || ':'"
-                + " || coalesce(cpf4, '') || ':' || lines, value_eur from staging.slice_sum where load_id = ?", LOAD))
-                .isEqualTo(Map.of("20241E:87:US::2", 105L, "20241E:87:DE::1", 30L, "20241E:87::2120:2", 130L,
-                        "20241E:87::1011:1", 5L, "20242I:19:US::1", 7L, "20242I:19::1011:1", 7L));
+        assertThat(byKey(sums.of(STAGED))).isEqualTo(Map.of(
+                "20241E:87:US:", "105/2", "20241E:87:DE:", "30/1", "20241E:87::2120", "130/2", "20241E:87::1011", "5/1",
+                "20242I:19:US:", "7/1", "20242I:19::1011", "7/1"));
     }
 
     @Test
-    void failsWhenTheSumsDoNotCountEveryStagedEuro() {
-        try (SliceSums sums = SliceSums.start(dataSource, LOAD, "16MB")) {
-            assertThatThrownBy(() -> sums.awaitChecked(dsl, List.of(new FactSlices.Slice('E', 20241, 3, 136),
-                    new FactSlices.Slice('I', 20242, 1, 7))))
-                    .hasMessage("the sums of slice 2024-T1 E of load 4242 count 3 lines and 135 euros,"
-                            + " but 3 lines and 136 euros were staged");
+    void sumsManyRowsIntoFewSums() {
+        SliceSums sums = new SliceSums(7);
+        IntStream.range(0, 2500).forEach(i -> sums.add(row('E', 3, "87", "2120", i % 2 == 0 ? "US" : "DE", i)));
+
+        long even = IntStream.range(0, 2500).filter(i -> i % 2 == 0).sum();
+        long all = IntStream.range(0, 2500).sum();
+        assertThat(byKey(sums.of(List.of(new FactSlices.Slice('E', 20243, 2500, all))))).isEqualTo(Map.of(
+                "20243E:87:US:", even + "/1250", "20243E:87:DE:", (all - even) + "/1250", "20243E:87::2120", all + "/2500"));
+    }
+
+    @Test
+    void areNotUsedWhenTheyDoNotHoldTheStagedLinesAndEuros() {
+        for (List<FactSlices.Slice> staged : List.of(
+                List.of(new FactSlices.Slice('E', 20241, 3, 136), STAGED.get(1)),   // a euro more was staged
+                List.of(new FactSlices.Slice('E', 20241, 4, 135), STAGED.get(1)),   // a line more (resumed staging)
+                List.of(STAGED.get(0)),                                             // a slice not staged
+                List.of(STAGED.get(0), STAGED.get(1), new FactSlices.Slice('I', 20243, 1, 1)))) { // a slice not summed
+            SliceSums sums = new SliceSums(7);
+            ROWS.forEach(sums::add);
+    
+            assertThat(sums.of(staged)).as("%s", staged).isEmpty();
         }
     }
 
     @Test
-    void summingAgainReplacesTheSumsOfAnEarlierAttempt() {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try (SliceSums sums = SliceSums.start(dataSource, LOAD, "16MB")) {
-                sums.awaitChecked(dsl, List.of(new FactSlices.Slice('E', 20241, 3, 135), new FactSlices.Slice('I', 20242, 1, 7)));
-            }
-        }
+    void areNotUsedAfterAChunkRolledBack() {
+        SliceSums sums = new SliceSums(7);
+        ROWS.forEach(sums::add);
+        sums.chunkRolledBack();
 
-        assertThat(jdbc.queryForObject("select count(*) from staging.slice_sum where load_id = ?", Long.class, LOAD)).isEqualTo(6L);
+        assertThat(sums.of(STAGED)).isEmpty();
+    }
+
+    private static ParsedLine.TradeRow row(char flow, int quarter, String dep, String cpf4, String country, long eur) {
+        return new ParsedLine.TradeRow(flow, quarter, 2024, dep, "09", "C21Z", cpf4, country, eur, 1);
+    }
+
+    private static Map<String, String> byKey(Optional<List<SliceSums.Sum>> sums) {
+        Map<String, String> result = new TreeMap<>();
+        sums.orElseThrow().forEach(s -> result.put(s.timeKey() + "" + s.flow() + ":" + s.depCode() + ":"
+                + (s.country() == null ? "" : s.country()) + ":" + (s.cpf4() == null ? "" : s.cpf4()), s.valueEur() + "/" + s.lines()));
+        return result;
     }
 }

@@ -3,13 +3,13 @@
 --changeset trade-warehouse:014-slice-sums splitStatements:false
 --comment: The rankings start from sums the load writes with each (quarter, flow) slice, instead of summing every fact
 --comment: line of every year again at each refresh (a full year: 385,000 sums instead of 3 million lines). The load
---comment: sums the staged lines on a second connection while its publish transaction builds the fact slices, so
---comment: PostgreSQL works on both cores, and swaps the sums in with the fact slices, split the same way. mart.trade_sum
---comment: keeps its columns and rows (checked on a full year); it is built beside the old one, which only two views read.
+--comment: sums its rows while staging them, on a thread of its own, and its publish transaction swaps the sums in with
+--comment: the fact slices, split the same way. mart.trade_sum keeps its columns and rows (checked on a full year); it is
+--comment: built beside the old one, which only two views read.
 
 -- Each slice's facts summed per département and partner country, and per département and CPF4: a row holds a country
--- or a CPF4, the other is null. Codes, not dimension keys: the sums are made before the publish transaction has
--- added the load's new codes to the dimensions. lines: the fact lines summed (a Sankey link exists when one does).
+-- or a CPF4, the other is null. Codes, as staged: the sums are made before the publish transaction gives the load's
+-- new codes their dimension keys. lines: the fact lines summed (a Sankey link exists when one does).
 create table dw.slice_sum (
     time_key   integer not null,
     flow       char(1) not null,
@@ -22,12 +22,6 @@ create table dw.slice_sum (
 ) partition by list (flow);
 create table dw.slice_sum_e partition of dw.slice_sum for values in ('E') partition by list (time_key);
 create table dw.slice_sum_i partition of dw.slice_sum for values in ('I') partition by list (time_key);
-
--- The sums of a load being published, until its publish transaction swaps them in.
-create unlogged table staging.slice_sum (
-    load_id bigint not null,
-    like dw.slice_sum
-);
 
 -- A warehouse upgraded with facts already loaded gets the sums of its slices from its facts.
 do $$

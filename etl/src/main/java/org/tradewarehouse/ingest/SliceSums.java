@@ -70,23 +70,6 @@ final class SliceSums {
         if (!complete) {
             return Optional.empty();
         }
-        Map<Long, long[]> totals = new HashMap<>();
-        sums.forEach((key, euros, lines) -> {
-            long[] t = totals.computeIfAbsent(key / (2L * MEMBERS * DEPARTEMENTS) * 2 + key / MEMBERS % 2, k -> new long[2]);
-            t[0] += euros;
-            t[1] += lines;
-        });
-        for (FactSlices.Slice s : staged) {
-            for (int kind = 0; kind < 2; kind++) {
-                long[] t = totals.remove((s.timeKey() * 2L + (s.flow() == 'E' ? 1 : 0)) * 2 + kind);
-                if (t == null || t[0] != s.valueEur() || t[1] != s.rows()) {
-                    return Optional.empty();
-                }
-            }
-        }
-        if (!totals.isEmpty()) {
-            return Optional.empty();
-        }
         List<Sum> result = new ArrayList<>(sums.size());
         sums.forEach((key, euros, lines) -> {
             long member = key % MEMBERS;
@@ -96,7 +79,25 @@ final class SliceSums {
             result.add(new Sum((int) (slice / 2), slice % 2 == 1 ? 'E' : 'I', departements.code((int) dep),
                     byCpf4 ? null : countries.code((int) member), byCpf4 ? products.code((int) member) : null, euros, lines));
         });
-        return Optional.of(result);
+        Map<Total, long[]> totals = new HashMap<>();
+        for (Sum sum : result) {
+            long[] t = totals.computeIfAbsent(new Total(sum.flow(), sum.timeKey(), sum.cpf4() != null), k -> new long[2]);
+            t[0] += sum.valueEur();
+            t[1] += sum.lines();
+        }
+        for (FactSlices.Slice s : staged) {
+            for (boolean byCpf4 : new boolean[] {false, true}) {
+                long[] t = totals.remove(new Total(s.flow(), s.timeKey(), byCpf4));
+                if (t == null || t[0] != s.valueEur() || t[1] != s.rows()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return totals.isEmpty() ? Optional.of(result) : Optional.empty();
+    }
+
+    /** A slice's sums per country, or per CPF4. */
+    private record Total(char flow, int timeKey, boolean byCpf4) {
     }
 
     /**

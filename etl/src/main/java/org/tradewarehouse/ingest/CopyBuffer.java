@@ -1,5 +1,12 @@
 package org.tradewarehouse.ingest;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.util.Arrays;
 
 /** The bytes of rows for a PostgreSQL COPY, growing as rows are added; kept across chunks to spare allocations. */
@@ -19,6 +26,18 @@ abstract class CopyBuffer {
 
     int length() {
         return len;
+    }
+
+    /** The COPY API of the connection the current transaction runs on. */
+    static CopyManager copyApi(DataSource dataSource) throws SQLException {
+        return DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
+    }
+
+    /** Sends all the rows in one COPY on the current transaction's connection: the number of rows PostgreSQL took. */
+    long copyIn(DataSource dataSource, String copy) throws SQLException {
+        CopyIn in = copyApi(dataSource).copyIn(copy);
+        in.writeToCopy(buf, 0, len);
+        return in.endCopy();
     }
 
     /** Empties the buffer for the next rows, keeping its capacity. */

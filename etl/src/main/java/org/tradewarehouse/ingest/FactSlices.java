@@ -1,9 +1,6 @@
 package org.tradewarehouse.ingest;
 
 import org.jooq.DSLContext;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -84,10 +81,7 @@ class FactSlices {
             rows.field(s.timeKey()).field(String.valueOf(s.flow())).field(s.depCode()).field(s.country()).field(s.cpf4())
                     .field(s.valueEur()).field(s.lines()).endRow();
         }
-        CopyIn in = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + shadow + " " + SUM_COLUMNS + " FROM STDIN");
-        in.writeToCopy(rows.bytes(), 0, rows.length());
-        return in.endCopy();
+        return rows.copyIn(dataSource, "COPY " + shadow + " " + SUM_COLUMNS + " FROM STDIN");
     }
 
     /** Builds the load's slices of the table as tables of their own, filled through a shadow, and swaps them in. */

@@ -1,8 +1,6 @@
 package org.tradewarehouse.ingest;
 
-import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -10,7 +8,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -128,9 +125,7 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
             }
         }
         if (rejects.rows() > 0) {
-            CopyIn in = copyApi().copyIn(REJECTS_COPY);
-            in.writeToCopy(rejects.bytes(), 0, rejects.length());
-            in.endCopy();
+            rejects.copyIn(dataSource, REJECTS_COPY);
         }
         long now = System.nanoTime();
         summary.addTime(now - since, chunkExports, chunkImports);
@@ -141,17 +136,13 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
 
     private void sendBatch() throws SQLException {
         if (rowCopy == null) {
-            rowCopy = copyApi().copyIn(ROWS_COPY);
+            rowCopy = CopyBuffer.copyApi(dataSource).copyIn(ROWS_COPY);
             TransactionSynchronizationManager.registerSynchronization(new CancelOnRollback(rowCopy));
             byte[] header = CopyBinary.header();
             rowCopy.writeToCopy(header, 0, header.length);
         }
         rowCopy.writeToCopy(batch.bytes(), 0, batch.length());
         batch.clear();
-    }
-
-    private CopyManager copyApi() throws SQLException {
-        return DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
     }
 
     /**

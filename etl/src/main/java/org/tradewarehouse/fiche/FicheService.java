@@ -121,7 +121,7 @@ public class FicheService {
                 .where(SANKEY_LINK.GEO.eq(geo), SANKEY_LINK.YEAR.eq((short) year), SANKEY_LINK.FLOW.eq(flow),
                         SANKEY_LINK.LEVEL.eq(level.name()))
                 .orderBy(SANKEY_LINK.VALUE_EUR.desc(), SANKEY_LINK.PRODUCT, SANKEY_LINK.COUNTRY)
-                .fetch(r -> new Fiche.Link(r.getProduct(), r.getCountry(), r.getValueEur(), r.getHighlight()));
+                .fetch(r -> new Fiche.Link(r.getProduct(), r.getCountry(), r.getValueEur(), r.getHighlightRank() != null));
         Map<String, String> productNames = dsl.select(PRODUCT_RANKING.PRODUCT, PRODUCT_RANKING.PRODUCT_NAME)
                 .from(PRODUCT_RANKING)
                 .where(PRODUCT_RANKING.GEO.eq(geo), PRODUCT_RANKING.YEAR.eq((short) year), PRODUCT_RANKING.FLOW.eq(flow),

@@ -27,11 +27,17 @@ public class MartRefresher {
     private final DSLContext dsl;
     private final List<Mart> marts;
 
-    public MartRefresher(DSLContext dsl, @Value("${trade.rankings.base-work-mem}") String baseWorkMem) {
+    public MartRefresher(DSLContext dsl, @Value("${trade.rankings.base-work-mem}") String baseWorkMem,
+                         @Value("${trade.rankings.parallel-workers}") int parallelWorkers) {
         if (!baseWorkMem.matches("[0-9]{1,6}(kB|MB|GB)")) {
             throw new IllegalArgumentException("trade.rankings.base-work-mem must be a PostgreSQL memory size such as 64MB,"
                     + " not '" + baseWorkMem + "'");
         }
+        if (parallelWorkers > 64) {
+            throw new IllegalArgumentException("trade.rankings.parallel-workers must be at most 64, not " + parallelWorkers);
+        }
+        // Unset (negative): the database usually runs on this machine, and the process refreshing shares the work too.
+        int workers = parallelWorkers < 0 ? Math.max(0, Runtime.getRuntime().availableProcessors() - 1) : parallelWorkers;
         this.dsl = dsl;
         // Summing the slices' sums of a year over its quarters hashes about a hundred thousand groups of codes: with
         // PostgreSQL's default 4MB the hash tables spill to disk in batches.
@@ -39,14 +45,17 @@ public class MartRefresher {
         // The Sankey's links join millions of fact lines to a few thousand named items on computed keys, whose
         // sizes the planner cannot know: it then picks merge or nested-loop joins that run for minutes. Hash joins
         // are right whatever the sizes. Not for the CONCURRENTLY refreshes: their diff needs a merge join.
+        // The pass over the facts is shared with parallel workers: one process per core, counting the one refreshing.
         Map<String, String> links = Map.of("work_mem", "'" + baseWorkMem + "'", "enable_mergejoin", "off",
-                "enable_nestloop", "off");
+                "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
         this.marts = List.of(
                 new Mart("mart.trade_sum", false, sums),
                 new Mart("mart.geo_total", true, Map.of()),
                 new Mart("mart.partner_ranking", true, Map.of()),
                 new Mart("mart.product_ranking", true, Map.of()),
                 new Mart("mart.sankey_country", false, Map.of()),
+                new Mart("mart.sankey_country_key", false, Map.of()),
+                new Mart("mart.sankey_product_key", false, Map.of()),
                 new Mart("mart.sankey_pair", false, links),
                 new Mart("mart.sankey_link", true, Map.of()));
     }

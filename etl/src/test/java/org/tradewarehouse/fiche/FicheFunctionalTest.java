@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.within;
 /** Every number of the fiche, for a département, a région and France, against figures computed from the raw lines. */
 class FicheFunctionalTest extends SampleLoadedTest {
 
-
-
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"dep:87, A129, 5", "reg:09, A129, 5", "fr, A129, 5", "dep:33, CPF4, 6", "fr, CPF4, 6"})
     void everyNumberMatchesTheRawLines(String geo, String level, int productField) {
@@ -72,6 +70,9 @@ class FicheFunctionalTest extends SampleLoadedTest {
             assertThat(links).isEqualTo(expected.links(flow));
             assertThat(sankey.links().stream().filter(Fiche.Link::highlight).map(l -> l.product() + ">" + l.country()))
                     .containsExactlyInAnyOrderElementsOf(expected.highlighted(flow));
+            assertThat(jdbc.queryForList("select product || '>' || country from mart.sankey_link where geo = ? and year = 2024"
+                    + " and flow = ? and level = ? and highlight_rank is not null order by highlight_rank", String.class,
+                    geo, flow, level)).as("highlighted links by rank").containsExactlyElementsOf(expected.highlighted(flow));
             assertThat(sankey.products()).hasSizeLessThanOrEqualTo(11);
             assertThat(sankey.countries()).hasSizeLessThanOrEqualTo(11);
         }

@@ -38,7 +38,7 @@ class GeneratedCodeDriftTest {
         // not vacuous: the live schemas hold the tables and the materialised views
         assertThat(describe(dsl.meta().getSchemas("dw").get(0))).containsKeys("fact_trade", "dim_product", "load_slice");
         assertThat(describe(dsl.meta().getSchemas("mart").get(0))).containsKeys("geo_total", "sankey_link", "territory");
-        assertThat(describe(dsl.meta().getSchemas("mart").get(0)).get("sankey_link")).contains("value_eur bigint", "highlight boolean");
+        assertThat(describe(dsl.meta().getSchemas("mart").get(0)).get("sankey_link")).contains("value_eur bigint", "highlight_rank smallint");
     }
 
     /** table -> "column type" list; the partitions of the facts and of their sums, and load-time shadows, are not part of the model. */

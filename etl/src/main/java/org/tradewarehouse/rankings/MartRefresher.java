@@ -5,87 +5,171 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
- * Refreshes the marts the fiche reads, in dependency order. The ones readers query are refreshed CONCURRENTLY
- * (they have unique indexes), so a dashboard reading them is never blocked; the intermediate ones, read by the other
- * marts only, are rebuilt plainly, which is faster.
+ * Refreshes the marts the fiche reads, in dependency order, on two connections at once.
+ * <p>
+ * The intermediate marts, read by the other marts only, are rebuilt plainly (faster) on a connection of their own, each
+ * committed once built: their chain ends with the Sankey's pass over the facts. Meanwhile the caller's transaction
+ * refreshes the marts readers query, CONCURRENTLY (they have unique indexes), each once the intermediate mart it reads
+ * is committed: a dashboard reading them is never blocked, and sees them all refreshed at once when the caller commits.
  */
 @Component
 public class MartRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(MartRefresher.class);
 
-    /** A mart, whether users read it, and the planner settings (name to value) its rebuild needs, for it only. */
-    record Mart(String name, boolean readByUsers, Map<String, String> settings) {
+    /** A mart, the planner settings (name to value) its rebuild needs, for it only, and what it waits for. */
+    record Mart(String name, Map<String, String> settings, String after) {
     }
 
     private final DSLContext dsl;
-    private final List<Mart> marts;
+    private final TransactionTemplate ownTransaction;
+    /** Built in this order, read by the marts only. */
+    private final List<Mart> intermediate;
+    /** Read by the fiche and the dashboards; each after the intermediate mart it reads, the last of its chain. */
+    private final List<Mart> published;
 
-    public MartRefresher(DSLContext dsl, @Value("${trade.rankings.base-work-mem}") String baseWorkMem,
+    public MartRefresher(DSLContext dsl, PlatformTransactionManager tm,
+                         @Value("${trade.rankings.base-work-mem}") String baseWorkMem,
                          @Value("${trade.rankings.parallel-workers}") int parallelWorkers) {
         if (!baseWorkMem.matches("[0-9]{1,6}(kB|MB|GB)")) {
             throw new IllegalArgumentException("trade.rankings.base-work-mem must be a PostgreSQL memory size such as 64MB,"
                     + " not '" + baseWorkMem + "'");
         }
-        if (parallelWorkers > 64) {
-            throw new IllegalArgumentException("trade.rankings.parallel-workers must be at most 64, not " + parallelWorkers);
-        }
+        this.dsl = dsl;
+        this.ownTransaction = new TransactionTemplate(tm);
         // Unset (negative): the database usually runs on this machine, and the process refreshing shares the work too.
         int workers = parallelWorkers < 0 ? Math.max(0, Runtime.getRuntime().availableProcessors() - 1) : parallelWorkers;
-        this.dsl = dsl;
         // Summing the slices' sums of a year over its quarters hashes about a hundred thousand groups of codes: with
         // PostgreSQL's default 4MB the hash tables spill to disk in batches.
         Map<String, String> sums = Map.of("work_mem", "'" + baseWorkMem + "'", "hash_mem_multiplier", "8");
         // The Sankey's links join millions of fact lines to a few thousand named items on computed keys, whose
         // sizes the planner cannot know: it then picks merge or nested-loop joins that run for minutes. Hash joins
-        // are right whatever the sizes. Not for the CONCURRENTLY refreshes: their diff needs a merge join.
-        // The pass over the facts is shared with parallel workers: one process per core, counting the one refreshing.
+        // are right whatever the sizes. The pass over the facts is shared with parallel workers: one process per core,
+        // counting the one refreshing.
         Map<String, String> links = Map.of("work_mem", "'" + baseWorkMem + "'", "enable_mergejoin", "off",
                 "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
-        this.marts = List.of(
-                new Mart("mart.trade_sum", false, sums),
-                new Mart("mart.geo_total", true, Map.of()),
-                new Mart("mart.partner_ranking", true, Map.of()),
-                new Mart("mart.product_ranking", true, Map.of()),
-                new Mart("mart.sankey_country", false, Map.of()),
-                new Mart("mart.sankey_country_key", false, Map.of()),
-                new Mart("mart.sankey_product_key", false, Map.of()),
-                new Mart("mart.sankey_pair", false, links),
-                new Mart("mart.sankey_link", true, Map.of()));
+        this.intermediate = List.of(
+                new Mart("mart.trade_sum", sums, null),
+                new Mart("mart.product_sum", Map.of(), null),
+                new Mart("mart.sankey_country", Map.of(), null),
+                new Mart("mart.sankey_country_key", Map.of(), null),
+                new Mart("mart.sankey_product_key", Map.of(), null),
+                new Mart("mart.sankey_pair", links, null));
+        this.published = List.of(
+                new Mart("mart.geo_total", Map.of(), "mart.trade_sum"),
+                new Mart("mart.partner_ranking", Map.of(), "mart.trade_sum"),
+                new Mart("mart.product_ranking", Map.of(), "mart.product_sum"),
+                new Mart("mart.sankey_link", Map.of(), "mart.sankey_pair"));
     }
 
+    /** Must run in a transaction: the marts readers query change when it commits. */
     public void refresh() {
         long start = System.nanoTime();
         List<String> empty = emptyMarts();
+        Map<String, String> timings = Collections.synchronizedMap(new LinkedHashMap<>());
+        Map<String, CompletableFuture<Void>> built = new LinkedHashMap<>();
+        intermediate.forEach(mart -> built.put(mart.name(), new CompletableFuture<>()));
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread chain = new Thread(() -> buildIntermediate(built, timings, stop), "rankings-intermediate");
+        chain.start();
+        try {
+            for (Mart mart : published) {
+                built.get(mart.after()).join();
+                // The first refresh cannot be concurrent: the view holds no data yet.
+                refresh(mart, !empty.contains(mart.name()), timings);
+            }
+        } catch (CompletionException e) { // an intermediate mart failed: its error, as if refreshed here
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            stop.set(true); // on a failure here, the other connection stops after its current mart
+            awaitEnd(chain);
+        }
+        log.info("Rankings refreshed in {} s ({})", String.format(Locale.ROOT, "%.1f", since(start)),
+                String.join(", ", ordered(timings)));
+    }
+
+    /** The intermediate marts, each in a transaction of its own; a failure fails the marts after it too. */
+    private void buildIntermediate(Map<String, CompletableFuture<Void>> built, Map<String, String> timings, AtomicBoolean stop) {
+        Throwable failure = null;
+        for (Mart mart : intermediate) {
+            if (failure == null && stop.get()) {
+                failure = new IllegalStateException("Refreshing the rankings was stopped before " + mart.name());
+            }
+            if (failure == null) {
+                try {
+                    ownTransaction.executeWithoutResult(status -> refresh(mart, false, timings));
+                } catch (RuntimeException | Error e) { // whatever ends the chain, the marts waiting on it learn it
+                    failure = e;
+                }
+            }
+            if (failure == null) {
+                built.get(mart.name()).complete(null);
+            } else {
+                built.get(mart.name()).completeExceptionally(failure);
+            }
+        }
+    }
+
+    private void refresh(Mart mart, boolean concurrently, Map<String, String> timings) {
+        long t = System.nanoTime();
         // Each mart is analysed for the marts built after it and for the fiche's queries, which need its row count and
         // distinct counts, not fine histograms: a sample of 3,000 rows instead of 30,000 analyses the marts of a full
         // year in 0.16 s instead of 0.7 s.
         dsl.execute("set local default_statistics_target = 10");
-        StringBuilder timings = new StringBuilder();
-        for (Mart mart : marts) {
-            long t = System.nanoTime();
-            mart.settings().forEach((name, value) -> dsl.execute("set local " + name + " = " + value));
-            // The first refresh cannot be concurrent: the view holds no data yet.
-            boolean concurrently = mart.readByUsers() && !empty.contains(mart.name());
-            dsl.execute("refresh materialized view " + (concurrently ? "concurrently " : "") + mart.name());
-            mart.settings().keySet().forEach(name -> dsl.execute("set local " + name + " to default"));
-            dsl.execute("analyze " + mart.name()); // the marts after it join it: without statistics the planner guesses
-            timings.append(timings.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f s", mart.name(), since(t)));
+        mart.settings().forEach((name, value) -> dsl.execute("set local " + name + " = " + value));
+        dsl.execute("refresh materialized view " + (concurrently ? "concurrently " : "") + mart.name());
+        mart.settings().keySet().forEach(name -> dsl.execute("set local " + name + " to default"));
+        dsl.execute("analyze " + mart.name()); // the marts after it join it: without statistics the planner guesses
+        timings.put(mart.name(), String.format(Locale.ROOT, "%s %.1f s", mart.name(), since(t)));
+    }
+
+    /** The timings in build order, intermediate marts first. */
+    private List<String> ordered(Map<String, String> timings) {
+        List<String> ordered = new ArrayList<>();
+        for (List<Mart> marts : List.of(intermediate, published)) {
+            marts.stream().map(mart -> timings.get(mart.name())).filter(t -> t != null).forEach(ordered::add);
         }
-        log.info("Rankings refreshed in {} s ({})", String.format(Locale.ROOT, "%.1f", since(start)), timings);
+        return ordered;
+    }
+
+    private static void awaitEnd(Thread chain) {
+        boolean interrupted = false;
+        while (chain.isAlive()) {
+            try {
+                chain.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // its connection must be back in the pool before the caller's transaction ends
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The marts that hold no data: never refreshed yet, or recreated by a schema upgrade. */
     public List<String> emptyMarts() {
         List<String> empty = dsl.fetch("select schemaname || '.' || matviewname from pg_matviews where not ispopulated")
                 .getValues(0, String.class);
-        return marts.stream().map(Mart::name).filter(empty::contains).toList();
+        return Stream.concat(intermediate.stream(), published.stream()).map(Mart::name)
+                .filter(empty::contains).toList();
     }
 
     private static double since(long nanos) {

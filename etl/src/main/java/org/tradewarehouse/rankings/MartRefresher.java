@@ -9,38 +9,43 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Refreshes the marts the fiche reads, in dependency order, on two connections at once.
+ * Refreshes the marts the fiche reads, in dependency order, on several connections at once.
  * <p>
- * The intermediate marts, read by the other marts only, are rebuilt plainly (faster) on a connection of their own, each
- * committed once built: their chain ends with the Sankey's pass over the facts. Meanwhile the caller's transaction
- * refreshes the marts readers query, CONCURRENTLY (they have unique indexes), each once the intermediate mart it reads
- * is committed: a dashboard reading them is never blocked, and sees them all refreshed at once when the caller commits.
+ * The intermediate marts, read by the other marts only, are rebuilt plainly (faster), two at a time on connections of
+ * their own, each as soon as the marts it reads are built, each committed once built: the partners' side and the
+ * products' side, then the Sankey's pass over the facts. Meanwhile the caller's transaction refreshes the marts readers
+ * query, CONCURRENTLY (they have unique indexes), each once the intermediate marts it reads are committed: a dashboard
+ * reading them is never blocked, and sees them all refreshed at once when the caller commits.
  */
 @Component
 public class MartRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(MartRefresher.class);
+    /** Connections rebuilding intermediate marts: the two sides of the sums are independent. */
+    private static final int INTERMEDIATE_CONNECTIONS = 2;
 
-    /** A mart, the planner settings (name to value) its rebuild needs, for it only, and what it waits for. */
-    record Mart(String name, Map<String, String> settings, String after) {
+    /** A mart, the planner settings (name to value) its rebuild needs, for it only, and the intermediate marts it reads. */
+    record Mart(String name, Map<String, String> settings, List<String> after) {
     }
 
     private final DSLContext dsl;
     private final TransactionTemplate ownTransaction;
-    /** Built in this order, read by the marts only. */
+    /** Read by the marts only; each after the ones it reads. */
     private final List<Mart> intermediate;
-    /** Read by the fiche and the dashboards; each after the intermediate mart it reads, the last of its chain. */
+    /** Read by the fiche and the dashboards. */
     private final List<Mart> published;
 
     public MartRefresher(DSLContext dsl, PlatformTransactionManager tm,
@@ -54,7 +59,7 @@ public class MartRefresher {
         this.ownTransaction = new TransactionTemplate(tm);
         // Unset (negative): the database usually runs on this machine, and the process refreshing shares the work too.
         int workers = parallelWorkers < 0 ? Math.max(0, Runtime.getRuntime().availableProcessors() - 1) : parallelWorkers;
-        // Summing the slices' sums of a year over its quarters hashes about a hundred thousand groups of codes: with
+        // Summing the slices' sums of a year over its quarters hashes tens of thousands of groups of codes: with
         // PostgreSQL's default 4MB the hash tables spill to disk in batches.
         Map<String, String> sums = Map.of("work_mem", "'" + baseWorkMem + "'", "hash_mem_multiplier", "8");
         // The Sankey's links join millions of fact lines to a few thousand named items on computed keys, whose
@@ -64,32 +69,44 @@ public class MartRefresher {
         Map<String, String> links = Map.of("work_mem", "'" + baseWorkMem + "'", "enable_mergejoin", "off",
                 "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
         this.intermediate = List.of(
-                new Mart("mart.trade_sum", sums, null),
-                new Mart("mart.product_sum", Map.of(), null),
-                new Mart("mart.sankey_country", Map.of(), null),
-                new Mart("mart.sankey_country_key", Map.of(), null),
-                new Mart("mart.sankey_product_key", Map.of(), null),
-                new Mart("mart.sankey_pair", links, null));
+                new Mart("mart.partner_sum", sums, List.of()),
+                new Mart("mart.cpf4_sum", sums, List.of()),
+                new Mart("mart.sankey_country", Map.of(), List.of("mart.partner_sum")),
+                new Mart("mart.product_sum", Map.of(), List.of("mart.cpf4_sum")),
+                new Mart("mart.sankey_country_key", Map.of(), List.of("mart.sankey_country")),
+                new Mart("mart.sankey_product_key", Map.of(), List.of("mart.sankey_country", "mart.product_sum")),
+                new Mart("mart.sankey_pair", links, List.of("mart.sankey_country_key", "mart.sankey_product_key")));
         this.published = List.of(
-                new Mart("mart.geo_total", Map.of(), "mart.trade_sum"),
-                new Mart("mart.partner_ranking", Map.of(), "mart.trade_sum"),
-                new Mart("mart.product_ranking", Map.of(), "mart.product_sum"),
-                new Mart("mart.sankey_link", Map.of(), "mart.sankey_pair"));
+                new Mart("mart.geo_total", Map.of(), List.of("mart.partner_sum")),
+                new Mart("mart.partner_ranking", Map.of(), List.of("mart.partner_sum")),
+                new Mart("mart.product_ranking", Map.of(), List.of("mart.product_sum")),
+                new Mart("mart.sankey_link", Map.of(), List.of("mart.sankey_pair")));
     }
 
     /** Must run in a transaction: the marts readers query change when it commits. */
     public void refresh() {
         long start = System.nanoTime();
         List<String> empty = emptyMarts();
-        Map<String, String> timings = Collections.synchronizedMap(new LinkedHashMap<>());
-        Map<String, CompletableFuture<Void>> built = new LinkedHashMap<>();
-        intermediate.forEach(mart -> built.put(mart.name(), new CompletableFuture<>()));
+        Map<String, String> timings = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread chain = new Thread(() -> buildIntermediate(built, timings, stop), "rankings-intermediate");
-        chain.start();
+        ExecutorService connections = Executors.newFixedThreadPool(INTERMEDIATE_CONNECTIONS, r -> {
+            Thread t = new Thread(r, "rankings-intermediate");
+            t.setDaemon(true);
+            return t;
+        });
+        // Each intermediate mart once those it reads are built; a failure fails the marts that read it, and so on.
+        Map<String, CompletableFuture<Void>> built = new HashMap<>();
+        for (Mart mart : intermediate) {
+            built.put(mart.name(), after(built, mart).thenRunAsync(() -> {
+                if (stop.get()) {
+                    throw new IllegalStateException("Refreshing the rankings was stopped before " + mart.name());
+                }
+                ownTransaction.executeWithoutResult(status -> refresh(mart, false, timings));
+            }, connections));
+        }
         try {
             for (Mart mart : published) {
-                built.get(mart.after()).join();
+                after(built, mart).join();
                 // The first refresh cannot be concurrent: the view holds no data yet.
                 refresh(mart, !empty.contains(mart.name()), timings);
             }
@@ -99,33 +116,17 @@ public class MartRefresher {
             }
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {
-            stop.set(true); // on a failure here, the other connection stops after its current mart
-            awaitEnd(chain);
+            stop.set(true); // on a failure here, the other connections stop after their current mart
+            // their connections must be back in the pool before the caller's transaction ends
+            CompletableFuture.allOf(built.values().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            connections.shutdown();
         }
         log.info("Rankings refreshed in {} s ({})", String.format(Locale.ROOT, "%.1f", since(start)),
                 String.join(", ", ordered(timings)));
     }
 
-    /** The intermediate marts, each in a transaction of its own; a failure fails the marts after it too. */
-    private void buildIntermediate(Map<String, CompletableFuture<Void>> built, Map<String, String> timings, AtomicBoolean stop) {
-        Throwable failure = null;
-        for (Mart mart : intermediate) {
-            if (failure == null && stop.get()) {
-                failure = new IllegalStateException("Refreshing the rankings was stopped before " + mart.name());
-            }
-            if (failure == null) {
-                try {
-                    ownTransaction.executeWithoutResult(status -> refresh(mart, false, timings));
-                } catch (RuntimeException | Error e) { // whatever ends the chain, the marts waiting on it learn it
-                    failure = e;
-                }
-            }
-            if (failure == null) {
-                built.get(mart.name()).complete(null);
-            } else {
-                built.get(mart.name()).completeExceptionally(failure);
-            }
-        }
+    private static CompletableFuture<Void> after(Map<String, CompletableFuture<Void>> built, Mart mart) {
+        return CompletableFuture.allOf(mart.after().stream().map(built::get).toArray(CompletableFuture[]::new));
     }
 
     private void refresh(Mart mart, boolean concurrently, Map<String, String> timings) {
@@ -148,20 +149,6 @@ public class MartRefresher {
             marts.stream().map(mart -> timings.get(mart.name())).filter(t -> t != null).forEach(ordered::add);
         }
         return ordered;
-    }
-
-    private static void awaitEnd(Thread chain) {
-        boolean interrupted = false;
-        while (chain.isAlive()) {
-            try {
-                chain.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // its connection must be back in the pool before the caller's transaction ends
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The marts that hold no data: never refreshed yet, or recreated by a schema upgrade. */

@@ -71,8 +71,8 @@ class ConcurrentLoadFunctionalTest {
         CountDownLatch go = new CountDownLatch(1);
         CompletableFuture<LoadOutcome> a;
         CompletableFuture<LoadOutcome> b;
-        // a dashboard's open transaction on trade_sum keeps the winner inside its job until the loser has answered
-        try (Connection dashboard = TestWarehouse.readingInOpenTransaction(dataSource, "select count(*) from mart.trade_sum")) {
+        // a dashboard's open transaction on partner_sum keeps the winner inside its job until the loser has answered
+        try (Connection dashboard = TestWarehouse.readingInOpenTransaction(dataSource, "select count(*) from mart.partner_sum")) {
             a = CompletableFuture.supplyAsync(() -> loadWhen(go, first), threads);
             b = CompletableFuture.supplyAsync(() -> loadWhen(go, second), threads);
             go.countDown();

@@ -141,9 +141,9 @@ class KilledLoadFunctionalTest {
     }
 
     private long killedWhileRefreshing(List<Path> zips) throws Exception {
-        try (Connection dashboard = TestWarehouse.readingInOpenTransaction(dataSource, "select count(*) from mart.trade_sum")) {
+        try (Connection dashboard = TestWarehouse.readingInOpenTransaction(dataSource, "select count(*) from mart.partner_sum")) {
             ChildCommand child = startLoad(zips);
-            awaitWaitingForALock(child, "refreshRankings"); // rebuilding trade_sum needs it to itself
+            awaitWaitingForALock(child, "refreshRankings"); // rebuilding partner_sum needs it to itself
             child.kill();
             dashboard.rollback();
         }

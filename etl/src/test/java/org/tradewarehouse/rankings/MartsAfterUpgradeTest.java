@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class MartsAfterUpgradeTest {
 
-    private static final List<String> MARTS = List.of("mart.trade_sum", "mart.product_ranking", "mart.sankey_country",
+    private static final List<String> MARTS = List.of("mart.partner_sum", "mart.product_ranking", "mart.sankey_country",
             "mart.sankey_pair", "mart.sankey_link");
 
     @Autowired

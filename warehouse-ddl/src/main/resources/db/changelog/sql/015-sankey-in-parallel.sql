@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset trade-warehouse:015-sankey-in-parallel
+--changeset trade-warehouse:015-sankey-in-parallel splitStatements:false
 --comment: Three costs of the refresh cut, same rankings and Sankeys (checked on a full year).
 --comment: 1. mart.sankey_pair, the one pass over every fact line, runs in parallel workers: the named countries and
 --comment: products it joins the facts with become materialised views (a CTE is read by the leader process only, so the
@@ -13,11 +13,50 @@
 --comment: mart.sankey_flow keeps its highlight column for the dashboards and gains highlight_rank.
 --comment: 3. The products' sums and ranks per level, which product_ranking and sankey_link each computed from the CPF4
 --comment: sums, are made once, in mart.product_sum, read by both and by the Sankey's named products.
+--comment: 4. mart.trade_sum is split in two, mart.partner_sum and mart.cpf4_sum, each from its half of the slice sums
+--comment: (same rows), so that the refresh builds the partners' side and the products' side on two connections at once.
 drop view mart.sankey_flow;
 drop view mart.product_top;
 drop materialized view mart.sankey_link;
 drop materialized view mart.sankey_pair;
 drop materialized view mart.product_ranking;
+
+-- A year's slice sums per territory: each département's, summed per région and for France; per partner country
+-- (by_country) or per CPF4. (A function's columns lose their length: flow is cast back to char(1) below.)
+create function mart.territory_sums(by_country boolean)
+    returns table (geo text, year smallint, flow char(1), code text, value_eur bigint, lines bigint)
+    language sql stable parallel safe
+as $$
+with dep as (
+    select (s.time_key / 10)::smallint as year, s.flow, s.dep_code, case when by_country then s.country else s.cpf4 end as code,
+           sum(s.value_eur)::bigint as value_eur, sum(s.lines)::bigint as lines
+    from dw.slice_sum s
+    where (case when by_country then s.country else s.cpf4 end) is not null
+    group by 1, 2, 3, 4),
+named as (
+    select d.year, d.flow, d.dep_code, g.region_code, d.code, d.value_eur, d.lines
+    from dep d
+    join dw.dim_geography g on g.dep_code = d.dep_code)
+select 'dep:' || dep_code, year, flow, code, value_eur, lines from named
+union all
+select 'reg:' || region_code, year, flow, code, sum(value_eur)::bigint, sum(lines)::bigint from named
+group by region_code, year, flow, code
+union all
+select 'fr', year, flow, code, sum(value_eur)::bigint, sum(lines)::bigint from named
+group by year, flow, code
+$$;
+
+create materialized view mart.partner_sum as
+select geo, year, flow::char(1) as flow, code as country, value_eur, lines from mart.territory_sums(true)
+with no data;
+create materialized view mart.cpf4_sum as
+select geo, year, flow::char(1) as flow, code as cpf4, value_eur, lines from mart.territory_sums(false)
+with no data;
+create or replace view mart.partner_cell as
+select geo, year, flow, country, value_eur, lines from mart.partner_sum;
+create or replace view mart.product_cell as
+select geo, year, flow, cpf4, value_eur, lines from mart.cpf4_sum;
+drop materialized view mart.trade_sum;
 
 -- Each territory's products summed per level and ranked per flow (ties: smaller code first). Read by the other marts.
 create materialized view mart.product_sum as

@@ -25,12 +25,14 @@ class LoadProgress implements JobExecutionListener, StepExecutionListener {
     private static final Map<String, String> DOING = Map.of(
             "stageAnnexes", "Reading the label annexes",
             "checkRejects", "Checking the rejected lines",
-            "publish", "Publishing the quarter slices (dimensions, facts)",
+            "publish", "Publishing the quarter slices (dimensions, facts, sums)",
             "refreshRankings", "Refreshing the rankings");
 
     private final Duration interval;
     private final AtomicLong lines = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    /** The lines read at the last report. */
+    private final AtomicLong reported = new AtomicLong();
     private volatile long totalBytes;
     private volatile String step = "";
     private volatile long stepStartNanos;
@@ -52,7 +54,14 @@ class LoadProgress implements JobExecutionListener, StepExecutionListener {
 
     @Override
     public void afterJob(JobExecution jobExecution) {
-        ticker.shutdownNow();
+        jobReturned();
+    }
+
+    /** The job's launcher returned: when the job repository itself failed (database gone), afterJob never came. */
+    void jobReturned() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
     }
 
     @Override
@@ -66,6 +75,7 @@ class LoadProgress implements JobExecutionListener, StepExecutionListener {
         this.totalBytes = totalBytes;
         lines.set(0);
         bytes.set(0);
+        reported.set(0);
     }
 
     void addLine() {
@@ -80,9 +90,14 @@ class LoadProgress implements JobExecutionListener, StepExecutionListener {
         double seconds = (System.nanoTime() - stepStartNanos) / 1e9;
         if (STAGING.equals(step)) {
             long n = lines.get();
-            double percent = totalBytes > 0 ? 100.0 * bytes.get() / totalBytes : 0;
-            log.info("Staging: {} lines read, {}% of the data, {} rows/s", String.format("%,d", n),
-                    String.format("%.0f", Math.min(percent, 100)), String.format("%,.0f", seconds > 0 ? n / seconds : 0));
+            long before = reported.getAndSet(n);
+            String percent = String.format("%.0f", Math.min(totalBytes > 0 ? 100.0 * bytes.get() / totalBytes : 0, 100));
+            if (n > 0 && n == before) { // rows/s would only fall
+                log.info("Staging: waiting for the database ({} lines read, {}% of the data)", String.format("%,d", n), percent);
+            } else {
+                log.info("Staging: {} lines read, {}% of the data, {} rows/s", String.format("%,d", n), percent,
+                        String.format("%,.0f", seconds > 0 ? n / seconds : 0));
+            }
         } else {
             log.info("{}: {} s", DOING.getOrDefault(step, step), String.format("%.0f", seconds));
         }

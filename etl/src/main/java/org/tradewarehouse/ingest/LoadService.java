@@ -39,8 +39,13 @@ public class LoadService {
     private final Job loadJob;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final LoadProgress progress;
+    private final LoadStopper stopper;
 
-    LoadService(JobOperator jobOperator, JobRepository jobRepository, Job loadJob, DataSource dataSource, JdbcTemplate jdbc) {
+    LoadService(JobOperator jobOperator, JobRepository jobRepository, Job loadJob, DataSource dataSource, JdbcTemplate jdbc,
+                LoadProgress progress, LoadStopper stopper) {
+        this.progress = progress;
+        this.stopper = stopper;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.loadJob = loadJob;
@@ -59,19 +64,24 @@ public class LoadService {
             recoverKilledLoads();
             JobExecution previous = unfinished(sha256, acceptRejects);
             JobExecution execution;
-            if (previous != null) {
-                log.info("Resuming load {} of the same files, stopped at {}", previous.getJobInstanceId(), previous.getEndTime());
-                abandonUnfinishedExcept(previous.getJobInstanceId());
-                execution = jobOperator.restart(previous);
-            } else {
-                abandonUnfinishedExcept(-1);
-                JobParameters parameters = new JobParametersBuilder()
-                        .addString("sources", LoadSources.parameter(files))
-                        .addString("sha256", sha256)
-                        .addString("acceptRejects", Boolean.toString(acceptRejects))
-                        .addLong("run", System.currentTimeMillis())
-                        .toJobParameters();
-                execution = jobOperator.start(loadJob, parameters);
+            try {
+                if (previous != null) {
+                    log.info("Resuming load {} of the same files, stopped at {}", previous.getJobInstanceId(), previous.getEndTime());
+                    abandonUnfinishedExcept(previous.getJobInstanceId());
+                    execution = jobOperator.restart(previous);
+                } else {
+                    abandonUnfinishedExcept(-1);
+                    JobParameters parameters = new JobParametersBuilder()
+                            .addString("sources", LoadSources.parameter(files))
+                            .addString("sha256", sha256)
+                            .addString("acceptRejects", Boolean.toString(acceptRejects))
+                            .addLong("run", System.currentTimeMillis())
+                            .toJobParameters();
+                    execution = jobOperator.start(loadJob, parameters);
+                }
+            } finally { // no progress line after the job, and no waiting for it on shutdown, however it ended
+                progress.jobReturned();
+                stopper.jobReturned();
             }
             return outcome(execution);
         }

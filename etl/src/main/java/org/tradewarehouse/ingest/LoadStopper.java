@@ -48,6 +48,11 @@ class LoadStopper implements JobExecutionListener, SmartLifecycle {
 
     @Override
     public void afterJob(JobExecution execution) {
+        jobReturned();
+    }
+
+    /** The job's launcher returned: when the job repository itself failed (database gone), afterJob never came. */
+    void jobReturned() {
         running = null;
         ended.countDown();
     }

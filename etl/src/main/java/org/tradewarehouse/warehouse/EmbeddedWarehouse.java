@@ -51,8 +51,10 @@ public class EmbeddedWarehouse {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres pg) {
+    DataSource dataSource(EmbeddedPostgres pg,
+                          @Value("${spring.datasource.hikari.connection-timeout}") long connectionTimeoutMillis) {
         HikariDataSource ds = new HikariDataSource();
+        ds.setConnectionTimeout(connectionTimeoutMillis);
         ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(6);

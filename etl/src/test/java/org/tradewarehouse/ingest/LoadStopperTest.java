@@ -13,10 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** On shutdown, a load still running is told to stop; one whose job has returned is left alone. */
 class LoadStopperTest {
 
+    private final LoadStopper stopper = new LoadStopper(Duration.ofMillis(10));
+    private final JobExecution execution =
+            new JobExecution(1L, new JobInstance(1L, LoadJobConfiguration.JOB_NAME), new JobParameters());
+
     @Test
     void stopsARunningLoad() {
-        LoadStopper stopper = new LoadStopper(Duration.ofMillis(10));
-        JobExecution execution = new JobExecution(1L, new JobInstance(1L, LoadJobConfiguration.JOB_NAME), new JobParameters());
         stopper.beforeJob(execution);
 
         stopper.stop();
@@ -27,8 +29,6 @@ class LoadStopperTest {
     /** With the database gone the job repository fails and afterJob never comes: the launcher's return says it ended. */
     @Test
     void leavesALoadWhoseJobReturnedWithoutAfterJob() {
-        LoadStopper stopper = new LoadStopper(Duration.ofMillis(10));
-        JobExecution execution = new JobExecution(1L, new JobInstance(1L, LoadJobConfiguration.JOB_NAME), new JobParameters());
         stopper.beforeJob(execution);
         stopper.jobReturned();
 

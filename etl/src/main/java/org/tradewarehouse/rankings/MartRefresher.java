@@ -74,7 +74,7 @@ public class MartRefresher {
                 new Mart("mart.sankey_country", Map.of(), List.of("mart.partner_sum")),
                 new Mart("mart.product_sum", Map.of(), List.of("mart.cpf4_sum")),
                 new Mart("mart.sankey_country_key", Map.of(), List.of("mart.sankey_country")),
-                new Mart("mart.sankey_product_key", Map.of(), List.of("mart.sankey_country", "mart.product_sum")),
+                new Mart("mart.sankey_product_key", Map.of(), List.of("mart.sankey_country_key", "mart.product_sum")),
                 new Mart("mart.sankey_pair", links, List.of("mart.sankey_country_key", "mart.sankey_product_key")));
         this.published = List.of(
                 new Mart("mart.geo_total", Map.of(), List.of("mart.partner_sum")),

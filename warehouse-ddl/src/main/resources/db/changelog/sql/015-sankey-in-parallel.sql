@@ -103,11 +103,10 @@ join dw.dim_partner_country c on c.code = t.country
 with no data;
 
 -- Each Sankey's named products at each level (numbered: product_id), with the keys of the CPF4 products under them:
--- (Sankey, product key) in one bigint, as cell_key does. The Sankeys numbered as in sankey_country_key.
+-- (Sankey, product key) in one bigint, as cell_key does. The Sankeys as sankey_country_key numbers them.
 create materialized view mart.sankey_product_key as
 with sankey as (
-    select distinct geo, year, flow, dense_rank() over (order by geo, year, flow) as sankey
-    from mart.sankey_country),
+    select distinct geo, year, flow, sankey from mart.sankey_country_key),
 product as (
     select p.geo, p.year, p.flow, p.level, p.product, s.sankey,
            dense_rank() over (order by p.geo, p.year, p.flow, p.level, p.product) as product_id

@@ -26,7 +26,12 @@ public class EmbeddedWarehouse {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${trade.embedded.data-dir}") Path dataDir,
-                                      @Value("${trade.embedded.port}") int port) throws IOException {
+                                      @Value("${trade.embedded.port}") int port,
+                                      @Value("${trade.embedded.shared-buffers}") String sharedBuffers) throws IOException {
+        if (!sharedBuffers.matches("[0-9]{1,7}(kB|MB|GB)")) {
+            throw new IllegalArgumentException("trade.embedded.shared-buffers (TRADE_DB_SHARED_BUFFERS) must be a"
+                    + " PostgreSQL memory size such as 64MB, not '" + sharedBuffers + "'");
+        }
         Files.createDirectories(dataDir.getParent());
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -41,6 +46,9 @@ public class EmbeddedWarehouse {
                     // publish transaction are written once, not also to the write-ahead log.
                     .setServerConfig("wal_level", "minimal")
                     .setServerConfig("max_wal_senders", "0")
+                    // Each load's connections and parallel workers are new processes, and a process pays for each
+                    // page of the pool it first touches: a scan that sweeps the whole pool pays for all of it.
+                    .setServerConfig("shared_buffers", sharedBuffers)
                     .start();
             log.info("Embedded PostgreSQL warehouse in {} (port {})", dataDir, pg.getPort());
             return pg;

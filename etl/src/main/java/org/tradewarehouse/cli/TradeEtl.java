@@ -4,6 +4,8 @@ import org.tradewarehouse.warehouse.DatabaseUnreachable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+
 /**
  * The command line of trade-warehouse. Each sub-command starts the warehouse (Spring context, database) only
  * when it needs it, so help and bad arguments answer at once.
@@ -27,8 +29,12 @@ public class TradeEtl implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (System.getenv("TRADE_DEBUG") != null) { // Spring Batch's own log of a failed chunk, with its stack trace
-            System.setProperty("logging.level.org.springframework.batch.core.step.item.ChunkOrientedStep", "ERROR");
+        if (System.getenv("TRADE_DEBUG") != null) { // the logs application.yml keeps off the console, with their stack traces
+            for (String logger : List.of("org.springframework.batch.core.step.item.ChunkOrientedStep",
+                    "org.springframework.batch.core.job.AbstractJob", "org.springframework.transaction.support.TransactionTemplate")) {
+                System.setProperty("logging.level." + logger, "ERROR");
+            }
+            System.setProperty("logging.level.com.zaxxer.hikari", "WARN");
         }
         System.exit(commandLine().execute(args));
     }

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tradewarehouse.warehouse.MemorySize;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,10 +52,7 @@ public class MartRefresher {
     public MartRefresher(DSLContext dsl, PlatformTransactionManager tm,
                          @Value("${trade.rankings.base-work-mem}") String baseWorkMem,
                          @Value("${trade.rankings.parallel-workers}") int parallelWorkers) {
-        if (!baseWorkMem.matches("[0-9]{1,6}(kB|MB|GB)")) {
-            throw new IllegalArgumentException("trade.rankings.base-work-mem must be a PostgreSQL memory size such as 64MB,"
-                    + " not '" + baseWorkMem + "'");
-        }
+        MemorySize.require("trade.rankings.base-work-mem", baseWorkMem);
         this.dsl = dsl;
         this.ownTransaction = new TransactionTemplate(tm);
         // Unset (negative): the database usually runs on this machine, and the process refreshing shares the work too.

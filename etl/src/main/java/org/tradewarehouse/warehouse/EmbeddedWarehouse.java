@@ -28,10 +28,7 @@ public class EmbeddedWarehouse {
     EmbeddedPostgres embeddedPostgres(@Value("${trade.embedded.data-dir}") Path dataDir,
                                       @Value("${trade.embedded.port}") int port,
                                       @Value("${trade.embedded.shared-buffers}") String sharedBuffers) throws IOException {
-        if (!sharedBuffers.matches("[0-9]{1,7}(kB|MB|GB)")) {
-            throw new IllegalArgumentException("trade.embedded.shared-buffers (TRADE_DB_SHARED_BUFFERS) must be a"
-                    + " PostgreSQL memory size such as 64MB, not '" + sharedBuffers + "'");
-        }
+        MemorySize.require("trade.embedded.shared-buffers (TRADE_DB_SHARED_BUFFERS)", sharedBuffers);
         Files.createDirectories(dataDir.getParent());
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();

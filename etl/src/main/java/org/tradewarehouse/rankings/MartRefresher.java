@@ -91,6 +91,8 @@ public class MartRefresher {
     public void refresh() {
         long start = System.nanoTime();
         List<String> empty = emptyMarts();
+        List<String> withStatistics = dsl.fetch("select distinct schemaname || '.' || tablename from pg_stats"
+                + " where schemaname = 'mart'").getValues(0, String.class);
         Map<String, String> timings = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService connections = Executors.newFixedThreadPool(INTERMEDIATE_CONNECTIONS, r -> {
@@ -101,11 +103,11 @@ public class MartRefresher {
         // Each intermediate mart once those it reads are built; a failure fails the marts that read it, and so on.
         // A mart keeps its statistics when rebuilt: the marts after it are planned on those of the previous refresh (same
         // shape), and it is analysed again once all are built, beside sankey_link's refresh, off the longest path. One
-        // without statistics yet (new, or recreated by a schema upgrade) is analysed at once.
+        // without statistics (new, recreated by a schema upgrade, or after a pg_upgrade) is analysed at once.
         Map<String, CompletableFuture<Void>> built = new HashMap<>();
         List<String> analyseLater = new ArrayList<>();
         for (Mart mart : intermediate) {
-            boolean analyseNow = empty.contains(mart.name());
+            boolean analyseNow = !withStatistics.contains(mart.name());
             if (!analyseNow) {
                 analyseLater.add(mart.name());
             }

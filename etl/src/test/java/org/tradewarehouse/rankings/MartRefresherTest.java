@@ -66,6 +66,24 @@ class MartRefresherTest extends SampleLoadedTest {
                 .isEqualTo(links);
     }
 
+    @Test
+    void everyMartEndsWithStatisticsEvenWithoutAnyBefore() {
+        List<Map<String, Object>> links = jdbc.queryForList("select * from mart.sankey_link order by geo, year, flow, level, product, country");
+        List<String> marts = jdbc.queryForList("select schemaname || '.' || matviewname from pg_matviews where schemaname = 'mart'",
+                String.class);
+        assertThat(marts).contains("mart.sankey_pair", "mart.sankey_product_key", "mart.sankey_link");
+        // as after a pg_upgrade: no statistics at all
+        jdbc.update("delete from pg_statistic where starelid in (select oid from pg_class where relkind = 'm'"
+                + " and relnamespace = 'mart'::regnamespace)");
+
+        new TransactionTemplate(tm).executeWithoutResult(status -> refresher.refresh());
+
+        assertThat(jdbc.queryForList("select distinct schemaname || '.' || tablename from pg_stats where schemaname = 'mart'",
+                String.class)).containsAll(marts);
+        assertThat(jdbc.queryForList("select * from mart.sankey_link order by geo, year, flow, level, product, country"))
+                .isEqualTo(links);
+    }
+
     private Map<String, Long> franceTotals(String mart) {
         return TestWarehouse.sums(jdbc, "select year || flow, sum(value_eur) from " + mart + " where geo = 'fr' group by 1");
     }

@@ -59,6 +59,9 @@ public class MartRefresher {
                          @Value("${trade.rankings.base-work-mem}") String baseWorkMem,
                          @Value("${trade.rankings.parallel-workers}") int parallelWorkers) {
         MemorySize.require("trade.rankings.base-work-mem", baseWorkMem);
+        if (parallelWorkers > 64) {
+            throw new IllegalArgumentException("trade.rankings.parallel-workers must be at most 64, not " + parallelWorkers);
+        }
         this.dsl = dsl;
         this.ownTransaction = new TransactionTemplate(tm);
         // Unset (negative): the database usually runs on this machine, and the process refreshing shares the work too.

@@ -125,7 +125,10 @@ public class MartRefresher {
                 .thenRunAsync(() -> {
                     long t = System.nanoTime();
                     if (!stop.get() && !analyseLater.isEmpty()) {
-                        ownTransaction.executeWithoutResult(status -> analyse(analyseLater));
+                        ownTransaction.executeWithoutResult(status -> {
+                            dsl.execute(SMALL_SAMPLES);
+                            analyseLater.forEach(this::analyse);
+                        });
                         timings.put("analyses", String.format(Locale.ROOT, "analyses %.1f s", since(t)));
                     }
                 }, connections);
@@ -163,14 +166,13 @@ public class MartRefresher {
         dsl.execute("refresh materialized view " + (concurrently ? "concurrently " : "") + mart.name());
         mart.settings().keySet().forEach(name -> dsl.execute("set local " + name + " to default"));
         if (analyse) {
-            analyse(List.of(mart.name()));
+            analyse(mart.name());
         }
         timings.put(mart.name(), String.format(Locale.ROOT, "%s %.1f s", mart.name(), since(t)));
     }
 
-    private void analyse(List<String> marts) {
-        dsl.execute(SMALL_SAMPLES);
-        marts.forEach(mart -> dsl.execute("analyze " + mart));
+    private void analyse(String mart) {
+        dsl.execute("analyze " + mart);
     }
 
     /** The timings in build order, intermediate marts first, then their analyses. */

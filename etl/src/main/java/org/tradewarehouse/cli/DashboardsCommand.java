@@ -43,7 +43,9 @@ class DashboardsCommand implements Runnable {
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
-            description = "Print what a push would create, update or leave unchanged, without changing anything.")
+            description = "Print what a push would create, update, archive or leave unchanged, without changing anything:"
+                    + " for each update, the fields that differ (Metabase's value → the files', SQL as a unified diff),"
+                    + " and what was changed by hand in Metabase since the last push (drift), which a push puts back.")
     int plan(@Mixin Target target) {
         return target.run(false);
     }
@@ -92,11 +94,15 @@ class DashboardsCommand implements Runnable {
                         Duration.parse("PT" + timeout.toUpperCase(java.util.Locale.ROOT)));
                 DashboardPush push = new DashboardPush(client, collection, databaseName, warehouse(env));
                 List<Change> changes = apply ? push.push(dashboards) : push.plan(dashboards);
-                changes.forEach(out::println);
+                changes.forEach(c -> out.println(c.describe()));
                 long changed = changes.stream().filter(c -> c.action() != Change.Action.UNCHANGED).count();
+                long drift = changes.stream().filter(Change::drift).count();
                 out.println(apply ? "Metabase at " + metabaseUrl + ": " + changed + " change(s) made, "
                         + (changes.size() - changed) + " thing(s) already up to date"
-                        : changed + " change(s) to make, " + (changes.size() - changed) + " thing(s) up to date");
+                        + (drift > 0 ? "; " + drift + " changed by hand in Metabase were put back" : "")
+                        : changed + " change(s) to make, " + (changes.size() - changed) + " thing(s) up to date"
+                        + (drift > 0 ? "; " + drift + " changed by hand in Metabase since the last push (drift)"
+                        + " would be put back" : ""));
                 out.flush();
                 return 0;
             } catch (MetabaseException | DashboardFileException | IllegalArgumentException e) {

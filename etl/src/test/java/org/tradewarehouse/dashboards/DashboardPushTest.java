@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The push against a local server playing Metabase: the exact requests of each case, and what Metabase then holds. */
 class DashboardPushTest {
@@ -46,18 +48,20 @@ class DashboardPushTest {
     void aFirstPushCreatesEverythingInOrderAndWiresEachDashboardInOneRequest() {
         List<Change> changes = push(dashboards);
 
+        long collection = collectionId();
         List<String> expected = new ArrayList<>(List.of("GET /api/session/properties", "GET /api/user/current", "GET /api/collection/",
-                "POST /api/collection/", "GET /api/database/", "POST /api/database/"));
+                "POST /api/collection/", "GET /api/database/", "POST /api/database/",
+                // what earlier pushes made: none in the new collection, none elsewhere
+                "GET /api/collection/" + collection + "/items", "GET /api/card/", "GET /api/card/", "GET /api/dashboard/",
+                "GET /api/dashboard/"));
         for (Dashboard d : dashboards) {
-            for (Dashboard.Card c : d.cards()) {
-                expected.add("GET /api/card/" + StableIds.entityId(d.key() + "/" + c.key()));
-                expected.add("POST /api/card/");
-            }
-            expected.addAll(List.of("GET /api/collection/1/items", "POST /api/dashboard/", "PUT /api/dashboard/" + dashboardId(d)));
+            d.cards().forEach(c -> expected.add("POST /api/card/"));
+            expected.addAll(List.of("POST /api/dashboard/", "PUT /api/dashboard/" + dashboardId(d)));
         }
         assertThat(lines()).containsExactlyElementsOf(expected);
         int cards = dashboards.stream().mapToInt(d -> d.cards().size()).sum();
         assertThat(changes).hasSize(2 + cards + dashboards.size()).allMatch(c -> c.action() == Change.Action.CREATE);
+        assertThat(metabase.cards()).hasSize(cards);
 
         JsonNode database = body("POST /api/database/");
         assertThat(database.path("engine").asString()).isEqualTo("postgres");
@@ -70,8 +74,8 @@ class DashboardPushTest {
         JsonNode card = storedCard("fiche-territoriale/sankey-exportations");
         assertThat(card.path("dataset_query").path("native").path("query").asString())
                 .isEqualTo(read(dir.resolve("sql/fiche/sankey-exportations.sql")));
-        assertThat(card.path("dataset_query").path("database").asLong()).isEqualTo(2);
-        assertThat(card.path("collection_id").asLong()).isEqualTo(1);
+        assertThat(card.path("dataset_query").path("database").asLong()).isEqualTo(databaseId()).isNotEqualTo(1); // 1: the sample
+        assertThat(card.path("collection_id").asLong()).isEqualTo(collection);
         assertThat(card.path("display").asString()).isEqualTo("sankey");
         assertThat(card.path("dataset_query").path("native").path("template-tags").propertyNames())
                 .containsExactlyInAnyOrder("territoire", "annee", "niveau");
@@ -121,7 +125,119 @@ class DashboardPushTest {
         assertThat(storedCard("panorama/solde").path("dataset_query").path("native").path("query").asString())
                 .contains("order by 2, t.code");
         assertThat(changes).filteredOn(c -> c.action() != Change.Action.UNCHANGED)
-                .containsExactly(new Change(Change.Action.UPDATE, "card", "panorama/solde"));
+                .extracting(Change::action, Change::kind, Change::key, Change::drift)
+                .containsExactly(tuple(Change.Action.UPDATE, "card", "panorama/solde", false));
+    }
+
+    @Test
+    void aCardRenamedAndMovedByHandIsFoundByItsMarkerAndPutBack() {
+        push(dashboards);
+        long elsewhere = metabase.handMadeCollection("Brouillons");
+        ObjectNode solde = cardHeld("panorama/solde");
+        solde.put("name", "Solde (renommé à la main)").put("collection_id", elsewhere);
+        metabase.forget();
+
+        List<Change> plan = plan(dashboards);
+        Change change = plan.stream().filter(c -> c.key().equals("panorama/solde")).findFirst().orElseThrow();
+        assertThat(change.action()).isEqualTo(Change.Action.UPDATE);
+        assertThat(change.drift()).isTrue();
+        assertThat(change.fields()).containsExactly("name: \"Solde (renommé à la main)\" → \"Solde commercial (M€)\"",
+                "collection_id: " + elsewhere + " → " + collectionId());
+        assertThat(plan).filteredOn(c -> c != change).allMatch(c -> c.action() == Change.Action.UNCHANGED);
+        metabase.forget();
+
+        push(dashboards);
+
+        assertThat(writes()).containsExactly("PUT /api/card/" + solde.path("id").asLong());
+        assertThat(solde.path("name").asString()).isEqualTo("Solde commercial (M€)");
+        assertThat(solde.path("collection_id").asLong()).isEqualTo(collectionId());
+        assertThat(metabase.cards()).hasSize(dashboards.stream().mapToInt(d -> d.cards().size()).sum());
+        metabase.forget();
+        push(dashboards);
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void aCardArchivedByHandComesBackUnduplicated() {
+        push(dashboards);
+        ObjectNode kpi = cardHeld("fiche-territoriale/kpi-exportations");
+        kpi.put("archived", true).put("archived_directly", true); // moved to the Trash in Metabase
+        metabase.forget();
+
+        List<Change> changes = push(dashboards);
+
+        assertThat(writes()).containsExactly("PUT /api/card/" + kpi.path("id").asLong());
+        assertThat(kpi.path("archived").asBoolean()).isFalse();
+        assertThat(changes).filteredOn(Change::drift).extracting(Change::key, Change::fields)
+                .containsExactly(tuple("fiche-territoriale/kpi-exportations", List.of("archived: true → false")));
+    }
+
+    @Test
+    void aCardGoneFromTheFilesIsArchivedAfterTheDashboardNoLongerShowsIt() throws IOException {
+        push(dashboards);
+        long solde = cardHeld("panorama/solde").path("id").asLong();
+        long panorama = dashboardId(dashboard("panorama"));
+        Path yaml = dir.resolve("panorama.yaml");
+        String text = read(yaml);
+        Files.writeString(yaml, text.substring(0, text.indexOf("  - key: solde")));
+        metabase.forget();
+
+        List<Change> plan = plan(DashboardFiles.read(dir));
+        assertThat(plan).filteredOn(c -> c.action() != Change.Action.UNCHANGED)
+                .extracting(Change::action, Change::kind, Change::key)
+                .containsExactly(tuple(Change.Action.UPDATE, "dashboard", "panorama"),
+                        tuple(Change.Action.ARCHIVE, "card", "panorama/solde"));
+        push(DashboardFiles.read(dir));
+
+        assertThat(writes()).containsExactly("PUT /api/dashboard/" + panorama, "PUT /api/card/" + solde);
+        assertThat(metabase.cards().get(solde).path("archived").asBoolean()).isTrue();
+        assertThat(metabase.cards()).containsKey(solde); // archived, not deleted
+        assertThat(metabase.dashboards().get(panorama).path("dashcards").findValues("card_id")).extracting(JsonNode::asLong)
+                .doesNotContain(solde);
+        metabase.forget();
+        push(DashboardFiles.read(dir));
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void cardsLeftByPushesFromBeforeTheMarkersAreArchived() {
+        push(dashboards);
+        ObjectNode old = cardHeld("panorama/classement").deepCopy();
+        old.put("id", 900).put("description", "Requête : dashboards/sql/panorama/classement.sql")
+                .put("name", "Classement des départements");
+        metabase.cards().put(900L, old);
+        metabase.forget();
+
+        List<Change> changes = push(dashboards);
+
+        assertThat(writes()).containsExactly("PUT /api/card/900");
+        assertThat(changes).filteredOn(c -> c.action() == Change.Action.ARCHIVE).extracting(Change::key)
+                .containsExactly("Classement des départements (left by an earlier push)");
+    }
+
+    @Test
+    void aPlanShowsEachDifferingFieldTheSqlAsAUnifiedDiffAndTellsDriftFromChangedFiles() throws IOException {
+        push(dashboards);
+        Path sql = dir.resolve("sql/panorama/solde.sql");
+        Files.writeString(sql, read(sql).replace("order by 2 desc, t.code", "order by 2, t.code"));
+        ObjectNode kpi = cardHeld("fiche-territoriale/kpi-importations");
+        ((ObjectNode) kpi.get("visualization_settings")).put("card.title", "Importations à la main");
+        metabase.forget();
+
+        List<Change> plan = plan(DashboardFiles.read(dir));
+
+        assertThat(writes()).isEmpty();
+        Change solde = plan.stream().filter(c -> c.key().equals("panorama/solde")).findFirst().orElseThrow();
+        assertThat(solde.drift()).isFalse();
+        assertThat(solde.fields()).containsExactly("dataset_query.native.query:", "  --- Metabase", "  +++ files",
+                "  @@ -6,4 +6,4 @@", "   left join mart.geo_total i on i.geo = t.geo and i.year = {{annee}} and i.flow = 'I'",
+                "   where t.level = 'departement' and (e.geo is not null or i.geo is not null)",
+                "  -order by 2 desc, t.code", "  +order by 2, t.code", "   ");
+        Change importations = plan.stream().filter(c -> c.key().equals("fiche-territoriale/kpi-importations")).findFirst().orElseThrow();
+        assertThat(importations.drift()).isTrue();
+        assertThat(importations.fields()).containsExactly("visualization_settings.card.title: \"Importations à la main\" → (none)");
+        assertThat(importations.describe()).startsWith("update    card       fiche-territoriale/kpi-importations   (changed in"
+                + " Metabase since the last push: the push puts the files' version back)\n      visualization_settings.card.title:");
     }
 
     @Test
@@ -223,13 +339,12 @@ class DashboardPushTest {
 
     @Test
     void aServerErrorOnACardStopsBeforeAnyDashboardIsTouched() {
-        String third = "/api/card/" + StableIds.entityId("fiche-territoriale/kpi-importations");
-        metabase.failWhen(r -> r.line().equals("POST /api/card/") && r.body().path("entity_id").asString()
-                .equals(third.substring("/api/card/".length())), 500, "{\"message\":\"database is locked\"}");
+        metabase.failWhen(r -> r.line().equals("POST /api/card/") && r.body().path("description").asString()
+                .contains("[trade-warehouse:fiche-territoriale/kpi-importations "), 500, "{\"message\":\"database is locked\"}");
 
         assertThatThrownBy(() -> push(dashboards)).isInstanceOf(MetabaseException.class)
                 .hasMessage("POST /api/card/: Metabase answered 500: {\"message\":\"database is locked\"}");
-        assertThat(lines()).noneMatch(l -> l.contains("/api/dashboard"));
+        assertThat(lines()).noneMatch(l -> l.matches("(POST|PUT|DELETE) /api/dashboard.*|GET /api/dashboard/[0-9]+"));
 
         metabase.heal();
         push(dashboards); // the next push finishes the job and creates each card once
@@ -282,6 +397,19 @@ class DashboardPushTest {
         return new DashboardPush(client(Duration.ofSeconds(5)), "Commerce extérieur", "Entrepôt", WAREHOUSE).push(what);
     }
 
+    List<Change> plan(List<Dashboard> what) {
+        return new DashboardPush(client(Duration.ofSeconds(5)), "Commerce extérieur", "Entrepôt", WAREHOUSE).plan(what);
+    }
+
+    List<String> writes() {
+        return metabase.requests().stream().filter(FakeMetabase.Request::isWrite).map(FakeMetabase.Request::line).toList();
+    }
+
+    /** The card as the stand-in stores it: what a person's edits in Metabase change. */
+    ObjectNode cardHeld(String key) {
+        return metabase.cards().get(storedCard(key).path("id").asLong());
+    }
+
     MetabaseClient client(Duration timeout) {
         return new MetabaseClient(metabase.url(), new MetabaseCredentials(FakeMetabase.API_KEY, null, null), timeout);
     }
@@ -294,14 +422,27 @@ class DashboardPushTest {
         return metabase.requests().stream().filter(r -> r.line().equals(line)).findFirst().orElseThrow().body();
     }
 
+    /** A card as Metabase holds it, found by our marker, its query in the legacy form the push sends. */
     JsonNode storedCard(String key) {
-        return metabase.cards().values().stream().filter(c -> c.path("entity_id").asString().equals(StableIds.entityId(key)))
-                .findFirst().orElseThrow();
+        return FakeMetabase.legacy(metabase.cards().values().stream()
+                .filter(c -> Markers.find(c.path("description").asString()).map(Markers.Found::key).orElse("").equals(key))
+                .findFirst().orElseThrow());
     }
 
     long dashboardId(Dashboard d) {
         return metabase.dashboards().values().stream()
-                .filter(x -> StableIds.hasMarker(x.path("description").asString(), d.key()))
+                .filter(x -> Markers.find(x.path("description").asString()).map(Markers.Found::key).orElse("").equals(d.key()))
+                .findFirst().orElseThrow().path("id").asLong();
+    }
+
+    long collectionId() {
+        return metabase.collections().values().stream()
+                .filter(c -> Markers.find(c.path("description").asString(null)).isPresent())
+                .findFirst().orElseThrow().path("id").asLong();
+    }
+
+    long databaseId() {
+        return metabase.databases().values().stream().filter(d -> d.path("name").asString().equals("Entrepôt"))
                 .findFirst().orElseThrow().path("id").asLong();
     }
 

@@ -9,9 +9,13 @@ import java.util.regex.Pattern;
 /** The Metabase release a push talks to, read from its session properties ("v0.58.8" → 58). */
 record MetabaseVersion(String tag, int major) {
 
-    /** The oldest release the push is written for (the Sankey chart came with v0.52). */
-    static final int MINIMUM = 52;
-    private static final Map<String, Integer> DISPLAY_SINCE = Map.of("sankey", 52);
+    /**
+     * The oldest release whose REST shapes the push was checked against: v0.57 stores queries as MBQL 5 and gives the
+     * legacy form back on ?legacy-mbql=true, which the push compares with.
+     */
+    static final int MINIMUM = 57;
+    /** Visualisations newer than that: the open-source treemap came with v0.63 (the Sankey chart with v0.52). */
+    private static final Map<String, Integer> DISPLAY_SINCE = Map.of("sankey", 52, "treemap", 63);
     private static final Pattern TAG = Pattern.compile("v?[01]\\.(\\d+)");
 
     static MetabaseVersion of(JsonNode sessionProperties) {

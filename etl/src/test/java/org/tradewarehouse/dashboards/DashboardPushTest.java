@@ -113,20 +113,20 @@ class DashboardPushTest {
     @Test
     void aChangedCardQueryIsTheOnlyWrite() throws IOException {
         push(dashboards);
-        Path sql = dir.resolve("sql/panorama/solde.sql");
+        Path sql = dir.resolve("sql/panorama/part-etats-unis.sql");
         Files.writeString(sql, read(sql).replace("order by 2 desc, t.code", "order by 2, t.code"));
         metabase.forget();
 
         List<Change> changes = push(DashboardFiles.read(dir));
 
-        long id = storedCard("panorama/solde").path("id").asLong();
+        long id = storedCard("panorama/part-etats-unis").path("id").asLong();
         assertThat(metabase.requests().stream().filter(FakeMetabase.Request::isWrite).map(FakeMetabase.Request::line))
                 .containsExactly("PUT /api/card/" + id);
-        assertThat(storedCard("panorama/solde").path("dataset_query").path("native").path("query").asString())
+        assertThat(storedCard("panorama/part-etats-unis").path("dataset_query").path("native").path("query").asString())
                 .contains("order by 2, t.code");
         assertThat(changes).filteredOn(c -> c.action() != Change.Action.UNCHANGED)
                 .extracting(Change::action, Change::kind, Change::key, Change::drift)
-                .containsExactly(tuple(Change.Action.UPDATE, "card", "panorama/solde", false));
+                .containsExactly(tuple(Change.Action.UPDATE, "card", "panorama/part-etats-unis", false));
     }
 
     @Test
@@ -141,7 +141,7 @@ class DashboardPushTest {
         Change change = plan.stream().filter(c -> c.key().equals("panorama/solde")).findFirst().orElseThrow();
         assertThat(change.action()).isEqualTo(Change.Action.UPDATE);
         assertThat(change.drift()).isTrue();
-        assertThat(change.fields()).containsExactly("name: \"Solde (renommé à la main)\" → \"Solde commercial (M€)\"",
+        assertThat(change.fields()).containsExactly("name: \"Solde (renommé à la main)\" → \"" + card("panorama", "solde").name() + "\"",
                 "collection_id: " + elsewhere + " → " + collectionId());
         assertThat(plan).filteredOn(c -> c != change).allMatch(c -> c.action() == Change.Action.UNCHANGED);
         metabase.forget();
@@ -149,7 +149,7 @@ class DashboardPushTest {
         push(dashboards);
 
         assertThat(writes()).containsExactly("PUT /api/card/" + solde.path("id").asLong());
-        assertThat(solde.path("name").asString()).isEqualTo("Solde commercial (M€)");
+        assertThat(solde.path("name").asString()).isEqualTo(card("panorama", "solde").name());
         assertThat(solde.path("collection_id").asLong()).isEqualTo(collectionId());
         assertThat(metabase.cards()).hasSize(dashboards.stream().mapToInt(d -> d.cards().size()).sum());
         metabase.forget();
@@ -218,7 +218,7 @@ class DashboardPushTest {
     @Test
     void aPlanShowsEachDifferingFieldTheSqlAsAUnifiedDiffAndTellsDriftFromChangedFiles() throws IOException {
         push(dashboards);
-        Path sql = dir.resolve("sql/panorama/solde.sql");
+        Path sql = dir.resolve("sql/panorama/part-etats-unis.sql");
         Files.writeString(sql, read(sql).replace("order by 2 desc, t.code", "order by 2, t.code"));
         ObjectNode kpi = cardHeld("fiche-territoriale/kpi-importations");
         ((ObjectNode) kpi.get("visualization_settings")).put("card.title", "Importations à la main");
@@ -227,12 +227,11 @@ class DashboardPushTest {
         List<Change> plan = plan(DashboardFiles.read(dir));
 
         assertThat(writes()).isEmpty();
-        Change solde = plan.stream().filter(c -> c.key().equals("panorama/solde")).findFirst().orElseThrow();
-        assertThat(solde.drift()).isFalse();
-        assertThat(solde.fields()).containsExactly("dataset_query.native.query:", "  --- Metabase", "  +++ files",
-                "  @@ -6,4 +6,4 @@", "   left join mart.geo_total i on i.geo = t.geo and i.year = {{annee}} and i.flow = 'I'",
-                "   where t.level = 'departement' and (e.geo is not null or i.geo is not null)",
-                "  -order by 2 desc, t.code", "  +order by 2, t.code", "   ");
+        Change share = plan.stream().filter(c -> c.key().equals("panorama/part-etats-unis")).findFirst().orElseThrow();
+        assertThat(share.drift()).isFalse();
+        assertThat(share.fields()).containsExactly("dataset_query.native.query:", "  --- Metabase", "  +++ files",
+                "  @@ -6,5 +6,5 @@", "   left join mart.partner_ranking us on us.geo = t.geo and us.year = {{annee}} and us.country = 'US'",
+                "   where t.level = 'departement'", "  -order by 2 desc, t.code", "  +order by 2, t.code", "   limit 20", "   ");
         Change importations = plan.stream().filter(c -> c.key().equals("fiche-territoriale/kpi-importations")).findFirst().orElseThrow();
         assertThat(importations.drift()).isTrue();
         assertThat(importations.fields()).containsExactly("visualization_settings.card.title: \"Importations à la main\" → (none)");
@@ -254,7 +253,7 @@ class DashboardPushTest {
     void aCardMovedOnTheDashboardUpdatesTheDashboardOnly() throws IOException {
         push(dashboards);
         Path yaml = dir.resolve("panorama.yaml");
-        Files.writeString(yaml, read(yaml).replace("position: {row: 12, col: 12, width: 12, height: 16}",
+        Files.writeString(yaml, read(yaml).replace("position: {row: 12, col: 12, width: 12, height: 13}",
                 "position: {row: 28, col: 0, width: 24, height: 10}"));
         metabase.forget();
 
@@ -333,7 +332,7 @@ class DashboardPushTest {
         metabase.failWhen(r -> true, 404, "<html>Not Found</html>");
 
         assertThatThrownBy(() -> new DashboardPush(elsewhere, "C", "D", WAREHOUSE).push(dashboards))
-                .hasMessage("GET /api/session/properties: Metabase answered 404 (not found): is this a Metabase v0.52"
+                .hasMessage("GET /api/session/properties: Metabase answered 404 (not found): is this a Metabase v0.57"
                         + " or newer at the right address?");
     }
 
@@ -371,13 +370,18 @@ class DashboardPushTest {
     }
 
     @Test
-    void aMetabaseTooOldForTheSankeyChartIsRefusedBeforeAnyWrite() {
-        metabase.version = "v0.50.36";
+    void aMetabaseTooOldForTheTreemapOrTheApiIsRefusedBeforeAnyWrite() {
+        metabase.version = "v0.62.4";
 
         assertThatThrownBy(() -> push(dashboards))
-                .hasMessage("Metabase v0.50.36 is too old for card fiche-territoriale/sankey-exportations (sankey chart):"
-                        + " it needs v0.52 or newer; nothing was changed");
+                .hasMessage("Metabase v0.62.4 is too old for card fiche-territoriale/produits-importations (treemap chart):"
+                        + " it needs v0.63 or newer; nothing was changed");
         assertThat(lines()).containsExactly("GET /api/session/properties");
+
+        metabase.version = "v0.56.9";
+        assertThatThrownBy(() -> push(List.of(dashboard("panorama"))))
+                .hasMessage("Metabase v0.56.9 is too old: the push needs v0.57 or newer; nothing was changed");
+        assertThat(metabase.requests()).noneMatch(FakeMetabase.Request::isWrite);
     }
 
     @Test
@@ -444,6 +448,10 @@ class DashboardPushTest {
     long databaseId() {
         return metabase.databases().values().stream().filter(d -> d.path("name").asString().equals("Entrepôt"))
                 .findFirst().orElseThrow().path("id").asLong();
+    }
+
+    Dashboard.Card card(String dashboard, String key) {
+        return dashboard(dashboard).cards().stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
     }
 
     Dashboard dashboard(String key) {

@@ -38,19 +38,31 @@ class DashboardsCommandTest {
         Map<String, String> env = Map.of("METABASE_API_KEY", FakeMetabase.API_KEY, "TRADE_READER_PASSWORD", "pw",
                 "SPRING_DATASOURCE_URL", "jdbc:postgresql://warehouse-db:5432/trade");
 
+        List<Dashboard> bundled = DashboardFiles.bundled();
+        int things = 2 + bundled.stream().mapToInt(d -> d.cards().size()).sum() + bundled.size(); // collection, connection
         Run first = run(env, "push");
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("create    card       fiche-territoriale/kpi-exportations")
                 .contains("create    database   Entrepôt commerce extérieur (trade_reader@warehouse-db:5432/trade)")
-                .containsPattern("Metabase at .*: 22 change\\(s\\) made, 0 thing\\(s\\) already up to date");
+                .containsPattern("Metabase at .*: " + things + " change\\(s\\) made, 0 thing\\(s\\) already up to date");
 
         Run second = run(env, "push");
         assertThat(second.exit()).isZero();
-        assertThat(second.out()).contains("0 change(s) made, 22 thing(s) already up to date");
+        assertThat(second.out()).contains("0 change(s) made, " + things + " thing(s) already up to date");
 
         Run plan = run(env, "plan");
         assertThat(plan.exit()).isZero();
         assertThat(plan.out()).contains("unchanged dashboard  panorama").contains("0 change(s) to make");
+
+        metabase.cards().values().stream().filter(c -> c.path("description").asString().contains("[trade-warehouse:panorama/solde "))
+                .findFirst().orElseThrow().put("name", "Soldes");
+        metabase.forget();
+        Run drift = run(env, "plan");
+        assertThat(drift.out()).contains("update    card       panorama/solde   (changed in Metabase since the last push: the"
+                        + " push puts the files' version back)\n      name: \"Soldes\" → \"")
+                .contains("1 change(s) to make, " + (things - 1) + " thing(s) up to date; 1 changed by hand in Metabase since"
+                        + " the last push (drift) would be put back");
+        assertThat(metabase.requests()).noneMatch(FakeMetabase.Request::isWrite);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -30,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every request the push sends, in every scenario of {@link DashboardPushTest} (first push with a session, second
- * push, changed card, moved card, renamed collection, moved database, plan, a dashboard removed after a failed
- * wiring), checked against the OpenAPI description of Metabase's API: the path and method exist, path and query
+ * push, changed card, moved card, renamed collection, moved database, plan, a card renamed and moved or archived by
+ * hand, a card gone from the files, a dashboard removed after a failed wiring), checked against the OpenAPI description of Metabase's API: the path and method exist, path and query
  * parameters and the JSON body validate against their schemas. Runs when -Dtrade.metabase.openapi names the spec.
  */
 @EnabledIfSystemProperty(named = "trade.metabase.openapi", matches = ".+")
@@ -70,6 +71,14 @@ class MetabaseOpenApiCheckTest {
             push.push(DashboardFiles.read(dir));
             new DashboardPush(session, "Commerce extérieur (archives)", "Entrepôt",
                     new WarehouseConnection("db2", 5433, "trade", "trade_reader", "pw2")).push(DashboardFiles.read(dir));
+            // a card moved and renamed, another archived by hand, a third gone from the files
+            List<ObjectNode> cards = List.copyOf(metabase.cards().values());
+            cards.get(1).put("name", "renommée").put("collection_id", metabase.handMadeCollection("Brouillons"));
+            cards.get(2).put("archived", true).put("archived_directly", true);
+            String text = Files.readString(yaml);
+            Files.writeString(yaml, text.substring(0, text.indexOf("  - key: solde")));
+            push.plan(DashboardFiles.read(dir));
+            push.push(DashboardFiles.read(dir));
             sent.addAll(metabase.requests());
         }
         try (FakeMetabase metabase = new FakeMetabase()) {
@@ -87,14 +96,16 @@ class MetabaseOpenApiCheckTest {
         Set<String> kinds = new HashSet<>();
         List<String> problems = new ArrayList<>();
         for (FakeMetabase.Request r : sent) {
-            kinds.add(r.method() + " " + r.path().replaceAll("/[0-9]+(?=/|$)", "/{id}").replaceAll("/api/card/[A-Za-z0-9_-]{21}$", "/api/card/{id}"));
+            kinds.add(r.method() + " " + r.path().replaceAll("/[0-9]+(?=/|$)", "/{id}")
+                    + (r.isWrite() && r.body() != null && r.body().path("archived").asBoolean(false) ? " (archive)" : ""));
             problems.addAll(check(spec, schemas, r));
         }
         assertThat(problems).isEmpty();
         assertThat(kinds).contains("POST /api/setup/", "GET /api/user/current", "POST /api/session/", "GET /api/session/properties", "POST /api/collection/",
                 "PUT /api/collection/{id}", "POST /api/database/", "PUT /api/database/{id}", "GET /api/card/{id}",
                 "POST /api/card/", "PUT /api/card/{id}", "POST /api/dashboard/", "PUT /api/dashboard/{id}",
-                "GET /api/dashboard/{id}", "GET /api/collection/{id}/items", "DELETE /api/dashboard/{id}");
+                "GET /api/dashboard/{id}", "GET /api/collection/{id}/items", "DELETE /api/dashboard/{id}", "GET /api/card/",
+                "GET /api/dashboard/", "PUT /api/card/{id} (archive)");
     }
 
     private static List<String> check(JsonNode spec, SchemaRegistry schemas, FakeMetabase.Request r) {

@@ -41,14 +41,18 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyImageIsPinnedAndMetabaseHasTheSankeyChart() {
+    void everyImageIsPinnedAndMetabaseHasTheTreemap() {
         for (String name : services.propertyNames()) {
             String image = services.path(name).path("image").asString();
             assertThat(image).as(name).matches("[a-z0-9./_-]+:[A-Za-z0-9._-]+").doesNotEndWith(":latest");
         }
         Matcher version = Pattern.compile("metabase/metabase:v0\\.(\\d+)\\.\\d+").matcher(services.path("metabase").path("image").asString());
         assertThat(version.matches()).isTrue();
-        assertThat(Integer.parseInt(version.group(1))).isGreaterThanOrEqualTo(52);
+        assertThat(Integer.parseInt(version.group(1))).isGreaterThanOrEqualTo(63);
+        String tag = services.path("metabase").path("image").asString().substring("metabase/metabase:".length());
+        for (String doc : List.of("README.md", ".env.example", "dashboards/README.md")) { // the docs say what is pinned
+            assertThat(Path.of("..", doc)).as(doc).content().contains(tag);
+        }
         assertThat(services.path("warehouse-db").path("image").asString()).startsWith("postgres:17");
     }
 

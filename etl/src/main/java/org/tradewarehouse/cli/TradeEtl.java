@@ -32,7 +32,8 @@ public class TradeEtl implements Runnable {
         if (System.getenv("TRADE_DEBUG") != null) { // the logs application.yml keeps off the console, with their stack traces
             for (String logger : List.of("org.springframework.batch.core.step.item.ChunkOrientedStep",
                     "org.springframework.batch.core.job.AbstractJob", "org.springframework.transaction.support.TransactionTemplate",
-                    "org.springframework.transaction.interceptor.TransactionInterceptor")) {
+                    "org.springframework.transaction.interceptor.TransactionInterceptor",
+                    "org.springframework.jdbc.support.JdbcTransactionManager")) {
                 System.setProperty("logging.level." + logger, "ERROR");
             }
             System.setProperty("logging.level.com.zaxxer.hikari", "WARN");

@@ -96,12 +96,16 @@ public class LoadJobConfiguration {
         return new StepBuilder("publish", jobRepository).listener(progress).tasklet(tasklet, tm).build();
     }
 
-    /** Last: the marts the fiche and the dashboards read. A failure here leaves the facts published; rerun to retry. */
+    /**
+     * Last: the marts the fiche and the dashboards read, for the years whose slices this load replaced (dw.load_slice
+     * names the load that wrote each). A failure here leaves the facts published; rerun to retry.
+     */
     @Bean
     Step refreshRankings(JobRepository jobRepository, PlatformTransactionManager tm, MartRefresher refresher,
-                         LoadProgress progress) {
+                         JdbcTemplate jdbc, LoadProgress progress) {
         return new StepBuilder("refreshRankings", jobRepository).listener(progress).tasklet((contribution, context) -> {
-            refresher.refresh();
+            long loadId = context.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+            refresher.refresh(jdbc.queryForList("select distinct year from dw.load_slice where load_id = ?", Integer.class, loadId));
             return RepeatStatus.FINISHED;
         }, tm).build();
     }

@@ -10,26 +10,38 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tradewarehouse.warehouse.MemorySize;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Refreshes the marts the fiche reads, in dependency order, on several connections at once.
+ * Refreshes the marts the fiche reads for the years a load touched, in dependency order, on several connections at
+ * once. Each mart is a table whose rows for some years its function gives ({@code mart.geo_total_rows(years,
+ * quarters)}, defined in warehouse-ddl's marts/): a year is refreshed by deleting its rows and inserting them again, so
+ * a load costs what it changes, not what the warehouse holds. The marts that give the change from the year before
+ * (totals, partners, products) are also refreshed for the year after each touched year.
  * <p>
- * The intermediate marts, read by the other marts only, are rebuilt plainly (faster), two at a time on connections of
- * their own, each as soon as the marts it reads are built, each committed once built: the partners' side and the
- * products' side, then the Sankey's pass over the facts. Meanwhile the caller's transaction refreshes the marts readers
- * query, CONCURRENTLY (they have unique indexes), each once the intermediate marts it reads are committed: a dashboard
- * reading them is never blocked, and sees them all refreshed at once when the caller commits.
+ * The intermediate marts, read by the other marts only, are rebuilt two at a time on connections of their own, each as
+ * soon as the marts it reads are built, each committed once built: the partners' side and the products' side, then the
+ * Sankey's pass over the facts. Meanwhile the caller's transaction rebuilds the marts readers query, each once the
+ * intermediate marts it reads are committed: a dashboard reading them is never blocked, and sees the refreshed years all
+ * at once when the caller commits.
+ * <p>
+ * When the marts' definitions or the dimensions' labels changed since the last refresh (a schema upgrade, a load with
+ * new annexes), every year is rebuilt: the rows of the others would be out of date.
  */
 @Component
 public class MartRefresher {
@@ -37,15 +49,24 @@ public class MartRefresher {
     private static final Logger log = LoggerFactory.getLogger(MartRefresher.class);
     /**
      * The marts read after them need their row counts and distinct counts (without statistics the planner guesses), the
-     * fiche's queries too; not fine histograms: a sample of 3,000 rows instead of 30,000 analyses the marts of a full
-     * year in 0.16 s instead of 0.7 s.
+     * fiche's queries too; not fine histograms: a sample of 3,000 rows instead of 30,000.
      */
     private static final String SMALL_SAMPLES = "set local default_statistics_target = 10";
     /** Connections rebuilding intermediate marts: the two sides of the sums are independent. */
     private static final int INTERMEDIATE_CONNECTIONS = 2;
+    private static final String DEFINITIONS = "definitions";
+    private static final String DIMENSIONS = "dimensions";
 
-    /** A mart, the planner settings (name to value) its rebuild needs, for it only, and the intermediate marts it reads. */
-    record Mart(String name, Map<String, String> settings, List<String> after) {
+    /**
+     * A mart, the planner settings (name to value) its rebuild needs, for it only, the intermediate marts it reads,
+     * whether it gives the change from the year before, and whether its rows are made by CREATE TABLE AS first (which,
+     * unlike INSERT, may share its scan with parallel workers).
+     */
+    record Mart(String name, Map<String, String> settings, List<String> after, boolean yearAfter, boolean parallel) {
+    }
+
+    /** The years refreshed, the reason (for the log), and whether they are all the warehouse holds (the others' rows go). */
+    record Years(SortedSet<Integer> years, String why, boolean all) {
     }
 
     private final DSLContext dsl;
@@ -68,7 +89,12 @@ public class MartRefresher {
         int workers = parallelWorkers < 0 ? Math.max(0, Runtime.getRuntime().availableProcessors() - 1) : parallelWorkers;
         // Summing the slices' sums of a year over its quarters hashes tens of thousands of groups of codes: with
         // PostgreSQL's default 4MB the hash tables spill to disk in batches.
-        Map<String, String> sums = Map.of("work_mem", "'" + baseWorkMem + "'", "hash_mem_multiplier", "8");
+        Map<String, String> sums = Map.of("work_mem", "'" + baseWorkMem + "'", "hash_mem_multiplier", "8",
+                "enable_nestloop", "off");
+        // Every mart is a bulk computation over a year's rows: nested loops, which the planner picks when it
+        // underestimates a join (the index on the year tempts it), ran a small sample's product_ranking for 1.1 s
+        // instead of 6 ms. Hash joins are right whatever the sizes.
+        Map<String, String> bulk = Map.of("enable_nestloop", "off");
         // The Sankey's links join millions of fact lines to a few thousand named items on computed keys, whose
         // sizes the planner cannot know: it then picks merge or nested-loop joins that run for minutes. Hash joins
         // are right whatever the sizes. The pass over the facts is shared with parallel workers: one process per core,
@@ -76,24 +102,53 @@ public class MartRefresher {
         Map<String, String> links = Map.of("work_mem", "'" + baseWorkMem + "'", "enable_mergejoin", "off",
                 "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
         this.intermediate = List.of(
-                new Mart("mart.partner_sum", sums, List.of()),
-                new Mart("mart.cpf4_sum", sums, List.of()),
-                new Mart("mart.sankey_country", Map.of(), List.of("mart.partner_sum")),
-                new Mart("mart.product_sum", Map.of(), List.of("mart.cpf4_sum")),
-                new Mart("mart.sankey_country_key", Map.of(), List.of("mart.sankey_country")),
-                new Mart("mart.sankey_product_key", Map.of(), List.of("mart.sankey_country_key", "mart.product_sum")),
-                new Mart("mart.sankey_pair", links, List.of("mart.sankey_country_key", "mart.sankey_product_key")));
+                new Mart("mart.partner_sum", sums, List.of(), false, false),
+                new Mart("mart.cpf4_sum", sums, List.of(), false, false),
+                new Mart("mart.sankey_country", bulk, List.of("mart.partner_sum"), false, false),
+                new Mart("mart.product_sum", bulk, List.of("mart.cpf4_sum"), false, false),
+                new Mart("mart.sankey_country_key", bulk, List.of("mart.sankey_country"), false, false),
+                new Mart("mart.sankey_product_key", bulk, List.of("mart.sankey_country_key", "mart.product_sum"), false, false),
+                new Mart("mart.sankey_pair", links, List.of("mart.sankey_country_key", "mart.sankey_product_key"), false, true));
         this.published = List.of(
-                new Mart("mart.geo_total", Map.of(), List.of("mart.partner_sum")),
-                new Mart("mart.partner_ranking", Map.of(), List.of("mart.partner_sum")),
-                new Mart("mart.product_ranking", Map.of(), List.of("mart.product_sum")),
-                new Mart("mart.sankey_link", Map.of(), List.of("mart.sankey_pair")));
+                new Mart("mart.geo_total", bulk, List.of("mart.partner_sum"), true, false),
+                new Mart("mart.partner_ranking", bulk, List.of("mart.partner_sum"), true, false),
+                new Mart("mart.product_ranking", bulk, List.of("mart.product_sum"), true, false),
+                new Mart("mart.sankey_link", bulk, List.of("mart.sankey_pair", "mart.sankey_country", "mart.product_sum"),
+                        false, false));
     }
 
-    /** Must run in a transaction: the marts readers query change when it commits. */
-    public void refresh() {
+    /** The marts of the years a load replaced slices of. Must run in a transaction: the marts readers query change when it commits. */
+    public void refresh(Collection<Integer> touched) {
+        Optional<String> stale = stale();
+        Years years = stale.isPresent() ? new Years(loadedYears(), stale.get() + ": every year", true)
+                : new Years(new TreeSet<>(touched), "the years loaded", false);
+        rebuild(years);
+    }
+
+    /** The marts of every year the warehouse holds (after a schema upgrade, or to check a refresh against). */
+    public void refreshAll() {
+        rebuild(new Years(loadedYears(), "every year", true));
+    }
+
+    /**
+     * Why the marts no longer match what they are made from, if they do not: their definitions or the dimensions'
+     * labels changed since the last refresh (or there was none).
+     */
+    public Optional<String> stale() {
+        Map<String, String> last = dsl.fetch("select item, fingerprint from mart.refresh_state")
+                .intoMap(r -> r.get(0, String.class), r -> r.get(1, String.class));
+        if (!definitions().equals(last.get(DEFINITIONS))) {
+            return Optional.of(last.containsKey(DEFINITIONS) ? "the marts' definitions changed" : "the marts were never built");
+        }
+        String dimensions = last.get(DIMENSIONS);
+        if (dimensions == null || !dimensions.equals(dimensions(dimensions.substring(0, dimensions.indexOf(':'))))) {
+            return Optional.of("the dimensions' labels changed");
+        }
+        return Optional.empty();
+    }
+
+    private void rebuild(Years years) {
         long start = System.nanoTime();
-        List<String> empty = emptyMarts();
         List<String> withStatistics = dsl.fetch("select distinct schemaname || '.' || tablename from pg_stats"
                 + " where schemaname = 'mart'").getValues(0, String.class);
         Map<String, String> timings = new ConcurrentHashMap<>();
@@ -106,7 +161,7 @@ public class MartRefresher {
         // Each intermediate mart once those it reads are built; a failure fails the marts that read it, and so on.
         // A mart keeps its statistics when rebuilt: the marts after it are planned on those of the previous refresh (same
         // shape), and it is analysed again once all are built, beside sankey_link's refresh, off the longest path. One
-        // without statistics (new, recreated by a schema upgrade, or after a pg_upgrade) is analysed at once.
+        // without statistics (new, or after a pg_upgrade) is analysed at once.
         Map<String, CompletableFuture<Void>> built = new HashMap<>();
         List<String> analyseLater = new ArrayList<>();
         for (Mart mart : intermediate) {
@@ -118,7 +173,7 @@ public class MartRefresher {
                 if (stop.get()) {
                     throw new IllegalStateException("Refreshing the rankings was stopped before " + mart.name());
                 }
-                ownTransaction.executeWithoutResult(status -> refresh(mart, false, analyseNow, timings));
+                ownTransaction.executeWithoutResult(status -> rebuild(mart, years, analyseNow, timings));
             }, connections));
         }
         CompletableFuture<Void> analysed = CompletableFuture.allOf(built.values().toArray(CompletableFuture[]::new))
@@ -135,10 +190,10 @@ public class MartRefresher {
         try {
             for (Mart mart : published) {
                 after(built, mart).join();
-                // The first refresh cannot be concurrent: the view holds no data yet.
-                refresh(mart, !empty.contains(mart.name()), true, timings);
+                rebuild(mart, years, true, timings);
             }
             analysed.join();
+            record();
         } catch (CompletionException e) { // an intermediate mart failed: its error, as if refreshed here
             if (e.getCause() instanceof Error error) {
                 throw error;
@@ -151,19 +206,37 @@ public class MartRefresher {
                     .exceptionally(e -> null).join();
             connections.shutdown();
         }
-        log.info("Rankings refreshed in {} s ({})", String.format(Locale.ROOT, "%.1f", since(start)),
-                String.join(", ", ordered(timings)));
+        log.info("Rankings refreshed for {} {} in {} s ({})", years.why(), years.years(),
+                String.format(Locale.ROOT, "%.1f", since(start)), String.join(", ", ordered(timings)));
     }
 
     private static CompletableFuture<Void> after(Map<String, CompletableFuture<Void>> built, Mart mart) {
         return CompletableFuture.allOf(mart.after().stream().map(built::get).toArray(CompletableFuture[]::new));
     }
 
-    private void refresh(Mart mart, boolean concurrently, boolean analyse, Map<String, String> timings) {
+    /** The mart's rows of those years (and of the year after each, for the marts giving the change) made again. */
+    private void rebuild(Mart mart, Years refreshed, boolean analyse, Map<String, String> timings) {
         long t = System.nanoTime();
-        dsl.execute(SMALL_SAMPLES); // also for the analysis of the new rows that a concurrent refresh makes
+        SortedSet<Integer> years = new TreeSet<>(refreshed.years());
+        if (mart.yearAfter() && !refreshed.all()) {
+            refreshed.years().forEach(y -> years.add(y + 1));
+        }
+        // years and quarters are integers: written into the statement, so that each is planned on its own values
+        String rows = mart.name() + "_rows(" + array(years.stream(), "smallint") + ", "
+                + array(years.stream().flatMap(y -> Stream.of(1, 2, 3, 4).map(q -> y * 10 + q)), "integer") + ")";
+        dsl.execute(SMALL_SAMPLES); // also for the analysis of the new rows
         mart.settings().forEach((name, value) -> dsl.execute("set local " + name + " = " + value));
-        dsl.execute("refresh materialized view " + (concurrently ? "concurrently " : "") + mart.name());
+        if (mart.parallel()) {
+            dsl.execute("create temporary table mart_rows on commit drop as select * from " + rows);
+            rows = "mart_rows";
+        } else {
+            rows = "select * from " + rows;
+        }
+        dsl.execute("delete from " + mart.name() + (refreshed.all() ? "" : " where year = any(" + array(years.stream(), "smallint") + ")"));
+        dsl.execute("insert into " + mart.name() + " " + (mart.parallel() ? "select * from " + rows : rows));
+        if (mart.parallel()) {
+            dsl.execute("drop table mart_rows");
+        }
         mart.settings().keySet().forEach(name -> dsl.execute("set local " + name + " to default"));
         if (analyse) {
             analyse(mart.name());
@@ -171,8 +244,59 @@ public class MartRefresher {
         timings.put(mart.name(), String.format(Locale.ROOT, "%s %.1f s", mart.name(), since(t)));
     }
 
+    private static String array(Stream<Integer> values, String type) {
+        return values.map(String::valueOf).collect(Collectors.joining(",", "'{", "}'::" + type + "[]"));
+    }
+
     private void analyse(String mart) {
         dsl.execute("analyze " + mart);
+    }
+
+    /** In the caller's transaction, with the marts: what they are now made from. */
+    private void record() {
+        String keys = dsl.fetchSingle("select concat_ws(',', (select coalesce(max(product_key), 0) from dw.dim_product),"
+                + " (select coalesce(max(partner_key), 0) from dw.dim_partner_country), (select coalesce(max(geo_key), 0) from dw.dim_geography))")
+                .get(0, String.class);
+        for (Map.Entry<String, String> e : Map.of(DEFINITIONS, definitions(), DIMENSIONS, dimensions(keys)).entrySet()) {
+            dsl.execute("insert into mart.refresh_state (item, fingerprint) values (?, ?)"
+                    + " on conflict (item) do update set fingerprint = excluded.fingerprint", e.getKey(), e.getValue());
+        }
+    }
+
+    /** The functions and views of the mart schema, as PostgreSQL holds them. */
+    private String definitions() {
+        return dsl.fetchSingle("""
+                select md5(coalesce(string_agg(definition, ';' order by definition), ''))
+                from (select pg_get_functiondef(p.oid) as definition from pg_proc p where p.pronamespace = 'mart'::regnamespace
+                      union all
+                      select c.relname || pg_get_viewdef(c.oid) from pg_class c
+                      where c.relnamespace = 'mart'::regnamespace and c.relkind = 'v') d
+                """).get(0, String.class);
+    }
+
+    /**
+     * The dimensions the marts copy labels and groupings from, as "the last keys:their digest", over the codes up to
+     * those keys: a load that only adds codes (used by the years it touched) leaves the other years' marts right; one
+     * that changes a label or a grouping of a code already there does not.
+     */
+    private String dimensions(String lastKeys) {
+        String[] keys = (lastKeys + ",,").split(",", -1);
+        return lastKeys + ":" + dsl.fetchSingle("""
+                select md5((select coalesce(string_agg(t::text, ';' order by t.product_key), '') from dw.dim_product t
+                            where t.product_key <= {0})
+                        || (select coalesce(string_agg(t::text, ';' order by t.partner_key), '') from dw.dim_partner_country t
+                            where t.partner_key <= {1})
+                        || (select coalesce(string_agg(t::text, ';' order by t.geo_key), '') from dw.dim_geography t
+                            where t.geo_key <= {2}))
+                """, key(keys[0]), key(keys[1]), key(keys[2])).get(0, String.class);
+    }
+
+    private static org.jooq.Field<Integer> key(String value) {
+        return org.jooq.impl.DSL.inline(value.isEmpty() ? 0 : Integer.parseInt(value));
+    }
+
+    private SortedSet<Integer> loadedYears() {
+        return new TreeSet<>(dsl.fetch("select distinct year from dw.load_slice").getValues(0, Integer.class));
     }
 
     /** The timings in build order, intermediate marts first, then their analyses. */
@@ -185,14 +309,6 @@ public class MartRefresher {
             ordered.add(timings.get("analyses"));
         }
         return ordered;
-    }
-
-    /** The marts that hold no data: never refreshed yet, or recreated by a schema upgrade. */
-    public List<String> emptyMarts() {
-        List<String> empty = dsl.fetch("select schemaname || '.' || matviewname from pg_matviews where not ispopulated")
-                .getValues(0, String.class);
-        return Stream.concat(intermediate.stream(), published.stream()).map(Mart::name)
-                .filter(empty::contains).toList();
     }
 
     private static double since(long nanos) {

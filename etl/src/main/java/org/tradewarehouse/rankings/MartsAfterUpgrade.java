@@ -9,12 +9,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
+import java.util.Optional;
 
 /**
- * Right after the schema migration: a changeset that redefines a mart leaves it empty until it is refreshed. In a
- * warehouse that already holds facts, the marts are rebuilt at once, so that fiches and dashboards work again without
- * waiting for the next publication to be loaded. A new, empty warehouse has nothing to rebuild.
+ * Right after the schema migration: marts whose definitions changed (a changeset of warehouse-ddl's marts/ applied
+ * again, or the marts' tables new) no longer match the facts. In a warehouse that already holds facts, every year's
+ * marts are rebuilt at once, so that fiches and dashboards are right without waiting for the next publication to be
+ * loaded. A new, empty warehouse has nothing to rebuild.
  */
 @Component
 public class MartsAfterUpgrade implements InitializingBean {
@@ -34,12 +35,12 @@ public class MartsAfterUpgrade implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        List<String> empty = refresher.emptyMarts();
-        if (empty.isEmpty() || !dsl.fetchExists(dsl.selectOne().from("dw.fact_trade"))) {
+        Optional<String> stale = refresher.stale();
+        if (stale.isEmpty() || !dsl.fetchExists(dsl.selectOne().from("dw.fact_trade"))) {
             return;
         }
-        log.info("The schema upgrade left {} empty: rebuilding the rankings from the warehouse's facts", empty);
+        log.info("Rebuilding the rankings of every year from the warehouse's facts: {}", stale.get());
         // one transaction, as at the end of a load: the refresher's planner settings hold for its statements only
-        transaction.executeWithoutResult(status -> refresher.refresh());
+        transaction.executeWithoutResult(status -> refresher.refreshAll());
     }
 }

@@ -53,7 +53,7 @@ class ReaderRoleTest {
                     "select count(*) from batch.batch_job_instance",
                     "update dw.dim_product set cpf4_label = 'x'", "delete from dw.dim_time",
                     "insert into dw.dim_partner_country (code, label, eu27, known) values ('XX', 'x', false, false)",
-                    "create table public.reader_was_here (x int)", "refresh materialized view mart.geo_total")) {
+                    "create table public.reader_was_here (x int)", "delete from mart.geo_total")) {
                 assertThatThrownBy(() -> reader.createStatement().execute(forbidden)).as(forbidden)
                         .isInstanceOf(SQLException.class)
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isIn("42501")); // insufficient_privilege

@@ -55,6 +55,8 @@ public class MartRefresher {
     /** Connections rebuilding intermediate marts: the two sides of the sums are independent. */
     private static final int INTERMEDIATE_CONNECTIONS = 2;
     private static final String DEFINITIONS = "definitions";
+    /** The advisory lock serialising refreshes ("rank"); loads have their own. */
+    private static final long REFRESH_LOCK_KEY = 0x72616e6bL;
     private static final String DIMENSIONS = "dimensions";
 
     /**
@@ -119,6 +121,7 @@ public class MartRefresher {
 
     /** The marts of the years a load replaced slices of. Must run in a transaction: the marts readers query change when it commits. */
     public void refresh(Collection<Integer> touched) {
+        serialise();
         Optional<String> stale = stale();
         Years years = stale.isPresent() ? new Years(loadedYears(), stale.get() + ": every year", true)
                 : new Years(new TreeSet<>(touched), "the years loaded", false);
@@ -127,24 +130,59 @@ public class MartRefresher {
 
     /** The marts of every year the warehouse holds (after a schema upgrade, or to check a refresh against). */
     public void refreshAll() {
+        serialise();
         rebuild(new Years(loadedYears(), "every year", true));
+    }
+
+    /**
+     * After a schema upgrade, at a command's start: the marts of every year rebuilt when their definitions are not those
+     * of the last refresh; the reason, or empty when there was nothing to do. In a transaction.
+     */
+    public Optional<String> refreshIfDefinitionsChanged() {
+        if (definitionsChanged(lastRefresh()).isEmpty()) {
+            return Optional.empty(); // the usual case, without waiting for a load's refresh running meanwhile
+        }
+        serialise(); // then again: another process starting may just have done it
+        Optional<String> changed = definitionsChanged(lastRefresh());
+        if (changed.isPresent()) {
+            log.info("Rebuilding the rankings of every year from the warehouse's facts: {}", changed.get());
+            rebuild(new Years(loadedYears(), "every year", true));
+        }
+        return changed;
+    }
+
+    /** One refresh at a time, until the caller commits: two would delete and insert the same years side by side. */
+    private void serialise() {
+        dsl.execute("select pg_advisory_xact_lock(" + REFRESH_LOCK_KEY + ")");
     }
 
     /**
      * Why the marts no longer match what they are made from, if they do not: their definitions or the dimensions'
      * labels changed since the last refresh (or there was none).
      */
-    public Optional<String> stale() {
-        Map<String, String> last = dsl.fetch("select item, fingerprint from mart.refresh_state")
-                .intoMap(r -> r.get(0, String.class), r -> r.get(1, String.class));
-        if (!definitions().equals(last.get(DEFINITIONS))) {
-            return Optional.of(last.containsKey(DEFINITIONS) ? "the marts' definitions changed" : "the marts were never built");
+    Optional<String> stale() {
+        Map<String, String> last = lastRefresh();
+        Optional<String> definitions = definitionsChanged(last);
+        if (definitions.isPresent()) {
+            return definitions;
         }
         String dimensions = last.get(DIMENSIONS);
         if (dimensions == null || !dimensions.equals(dimensions(dimensions.substring(0, dimensions.indexOf(':'))))) {
             return Optional.of("the dimensions' labels changed");
         }
         return Optional.empty();
+    }
+
+    private Optional<String> definitionsChanged(Map<String, String> last) {
+        if (definitions().equals(last.get(DEFINITIONS))) {
+            return Optional.empty();
+        }
+        return Optional.of(last.containsKey(DEFINITIONS) ? "the marts' definitions changed" : "the marts were never built");
+    }
+
+    private Map<String, String> lastRefresh() {
+        return dsl.fetch("select item, fingerprint from mart.refresh_state")
+                .intoMap(r -> r.get(0, String.class), r -> r.get(1, String.class));
     }
 
     private void rebuild(Years years) {

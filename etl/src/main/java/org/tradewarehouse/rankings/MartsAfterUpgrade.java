@@ -2,14 +2,10 @@ package org.tradewarehouse.rankings;
 
 import liquibase.integration.spring.SpringLiquibase;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.Optional;
 
 /**
  * Right after the schema migration: marts whose definitions changed (a changeset of warehouse-ddl's marts/ applied
@@ -19,8 +15,6 @@ import java.util.Optional;
  */
 @Component
 public class MartsAfterUpgrade implements InitializingBean {
-
-    private static final Logger log = LoggerFactory.getLogger(MartsAfterUpgrade.class);
 
     private final DSLContext dsl;
     private final MartRefresher refresher;
@@ -35,12 +29,10 @@ public class MartsAfterUpgrade implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        Optional<String> stale = refresher.stale();
-        if (stale.isEmpty() || !dsl.fetchExists(dsl.selectOne().from("dw.fact_trade"))) {
+        if (!dsl.fetchExists(dsl.selectOne().from("dw.fact_trade"))) {
             return;
         }
-        log.info("Rebuilding the rankings of every year from the warehouse's facts: {}", stale.get());
         // one transaction, as at the end of a load: the refresher's planner settings hold for its statements only
-        transaction.executeWithoutResult(status -> refresher.refreshAll());
+        transaction.executeWithoutResult(status -> refresher.refreshIfDefinitionsChanged());
     }
 }

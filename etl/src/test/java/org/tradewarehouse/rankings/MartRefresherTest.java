@@ -87,6 +87,23 @@ class MartRefresherTest extends SampleLoadedTest {
     }
 
     @Test
+    void oneRefreshAtATime() throws Exception {
+        List<Map<String, Object>> links = jdbc.queryForList("select * from mart.sankey_link order by geo, year, flow, level, product, country");
+        try (Connection other = dataSource.getConnection()) { // as another refresh would, until it commits
+            other.setAutoCommit(false);
+            other.createStatement().execute("select pg_advisory_xact_lock(" + 0x72616e6bL + ")");
+            CompletableFuture<Void> refresh = CompletableFuture.runAsync(
+                    () -> new TransactionTemplate(tm).executeWithoutResult(status -> refresher.refreshAll()));
+            awaitTrue("select exists (select 1 from pg_stat_activity where wait_event = 'advisory')");
+            assertThat(refresh).isNotDone();
+            other.rollback();
+            refresh.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.queryForList("select * from mart.sankey_link order by geo, year, flow, level, product, country"))
+                .isEqualTo(links);
+    }
+
+    @Test
     void refusesMoreParallelWorkersThanItAllows() {
         assertThatThrownBy(() -> new MartRefresher(null, tm, "64MB", 65))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -33,7 +33,7 @@ class DemoCommand implements Callable<Integer> {
                 seed, defaults.rowsPerFlowPerYear()));
         var console = spec.commandLine().getOut();
         console.println("Sample publication written to " + out.toAbsolutePath() + ": " + sample.zips().size() + " ZIP files");
-        try (var context = Warehouse.start()) {
+        try (var context = Warehouse.start(spec.name())) {
             LoadOutcome outcome = context.getBean(LoadService.class).load(sample.zips(), false);
             LoadReport.print(outcome, console, spec.commandLine().getErr());
             if (outcome.status() == LoadOutcome.Status.PUBLISHED) {

@@ -51,7 +51,7 @@ class FicheCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: give --geo (dep:87, reg:09 or fr)");
             return 2;
         }
-        try (var context = Warehouse.start()) {
+        try (var context = Warehouse.start(spec.name())) {
             FicheService fiches = context.getBean(FicheService.class);
             if (measureLatency) {
                 spec.commandLine().getOut().println(FicheLatency.measure(fiches, year, productLevel));

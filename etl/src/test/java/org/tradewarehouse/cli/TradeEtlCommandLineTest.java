@@ -61,7 +61,7 @@ class TradeEtlCommandLineTest {
     void onlyServeStartsAWebServerAndTheMonitoring() {
         System.setProperty("trade.embedded.data-dir", Path.of("target", "test-warehouse", UUID.randomUUID().toString()).toString());
         try {
-            try (var context = Warehouse.start()) {
+            try (var context = Warehouse.start("status")) {
                 assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
                 // beans are made on first use, but the schema is migrated at start, before any command asks for it
                 assertThat(context.getBeanFactory().containsSingleton("liquibase")).isTrue();

@@ -49,6 +49,13 @@ class TradeEtlCommandLineTest {
     }
 
     @Test
+    void aLinksCountThatIsNeitherANumberNorAllIsRefusedBeforeAnythingStarts() {
+        assertThat(run("fiche", "--geo", "dep:87", "--year", "2024", "--format", "text", "--links", "most")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: --links takes a number of links (0 or more) or all, not 'most'"
+                + System.lineSeparator());
+    }
+
+    @Test
     void aPdfExportWithoutChromiumIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
         Path out = dir.resolve("fiches");
         assertThat(run("export-fiches", "--year", "2024", "--out", out.toString(), "--pdf", "--chromium", "no-such-chromium"))

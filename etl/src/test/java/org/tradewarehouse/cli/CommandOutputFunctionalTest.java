@@ -63,6 +63,11 @@ class CommandOutputFunctionalTest {
         Map<String, Long> lines = new TreeMap<>();
         raw.rows().forEach(f -> lines.merge(f[0], 1L, Long::sum));
         assertThat(read).isEqualTo(lines);
+        // it ends where to go next
+        assertThat(demo.stdout().lines().toList()).endsWith("Next:",
+                "  ./bin/trade-etl fiche --geo dep:87 --year 2024 --format text   # its fiche, as a report",
+                "  ./bin/trade-etl serve                                          # the fiches as web pages, then open",
+                "      http://localhost:8080/fiches/dep-87/2024");
     }
 
     @Test

@@ -16,5 +16,6 @@ RUN java -Djarmode=tools -jar /tmp/trade-etl.jar extract --destination /app \
          -Xlog:cds+dynamic=off -jar /app/trade-etl.jar status || rm -f /app/trade-etl.jsa; } \
     && rm -rf /tmp/trade-etl.jar /tmp/training /tmp/embedded-pg
 VOLUME /var/lib/trade-warehouse
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/trade-etl.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", \
-            "-jar", "/app/trade-etl.jar"]
+# The JVM's warnings on stderr with the logs (stdout holds only a command's result), those of class data sharing left out.
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/trade-etl.jsa", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", \
+            "-Xlog:cds=off:stderr", "-Xlog:cds+dynamic=off:stderr", "-jar", "/app/trade-etl.jar"]

@@ -8,6 +8,9 @@
   var COLOURS = { imports: '#2f6fb5', exports: '#7b3fa0', red: '#d7301f', green: '#2e9d4f',
     country: '#8c8c9e', link: '#b4b4c4' };
   var NBSP = '\u00a0';
+  /** The Sankeys' node labels. */
+  var LABEL_SIZE = 11;
+  var LABEL_FONT = LABEL_SIZE + 'px sans-serif';
 
   /** Millions of euros, one decimal, French style: 1 109,1 M€ (as the server formats the tables). */
   function meur(euros) {
@@ -72,8 +75,12 @@
     };
   }
 
-  /** Exports read product → country, imports country → product; the 5 largest links in red. */
-  function sankey(fiche, flow) {
+  /**
+   * Exports read product → country, imports country → product; the 5 largest links in red. Products' names are long
+   * and countries' short: the products' side gets the wider margin. A label too long for its margin (measured in pixels
+   * at the chart's width) ends with an ellipsis; its node's tooltip gives the whole name.
+   */
+  function sankey(fiche, flow, width) {
     var s = fiche.sankey[flow];
     var exports = flow === 'exports';
     var labels = {};
@@ -91,7 +98,19 @@
       return { source: exports ? product : country, target: exports ? country : product, value: l.valueEur,
         lineStyle: { color: l.highlight ? COLOURS.red : COLOURS.link, opacity: l.highlight ? 0.8 : 0.45 } };
     });
-    var label = function (p) { return shorten(labels[p.name] || p.name, 34); };
+    var productSide = Math.round(width * 0.34);
+    var countrySide = Math.round(width * 0.2);
+    var left = exports ? productSide : countrySide;
+    var right = exports ? countrySide : productSide;
+    // A label stands 5 px from its node; a few pixels more keep it off the chart's edge. Cut here, with the font the
+    // label is drawn in (ECharts 5.3 cannot be given its own ellipsis character).
+    var room = function (code) { return Math.max((code.charAt(0) === 'p' ? productSide : countrySide) - 10, 16); };
+    var label = function (p) {
+      return echarts.format.truncateText(labels[p.name] || p.name, room(p.name), LABEL_FONT, '…');
+    };
+    var fit = function (position, side) {
+      return { position: position, width: Math.max(side - 10, 16), overflow: 'truncate' };
+    };
     return {
       count: links.length,
       option: {
@@ -100,11 +119,12 @@
             ? labels[p.data.source] + ' → ' + labels[p.data.target] + ' : ' + meur(p.data.value)
             : labels[p.name] + ' : ' + meur(p.value);
         } },
-        series: [{ type: 'sankey', left: '30%', right: '24%', top: 6, bottom: 6, nodeGap: 6, nodeWidth: 12,
+        // nodeGap: at least a label's height between two nodes, so that the labels of the smallest ones do not overlap
+        series: [{ type: 'sankey', left: left, right: right, top: 6, bottom: 6, nodeGap: LABEL_SIZE + 3, nodeWidth: 12,
           layoutIterations: 0, // keep the order of the data: largest first, "Autres" last
           data: exports ? products.concat(countries) : countries.concat(products), links: links,
-          label: { formatter: label, fontSize: 11 },
-          levels: [{ depth: 0, label: { position: 'left' } }, { depth: 1, label: { position: 'right' } }],
+          label: { formatter: label, fontSize: LABEL_SIZE, fontFamily: 'sans-serif' },
+          levels: [{ depth: 0, label: fit('left', left) }, { depth: 1, label: fit('right', right) }],
           emphasis: { focus: 'adjacency' } }]
       }
     };
@@ -121,17 +141,29 @@
     var charts = [];
     document.querySelectorAll('.chart[data-kind]').forEach(function (el) {
       var fiche = data[el.dataset.source];
-      var chart = KINDS[el.dataset.kind](fiche, el.dataset.flow);
+      // the option for the chart's present width (the Sankeys' margins and labels are in pixels)
+      var build = function () {
+        var chart = KINDS[el.dataset.kind](fiche, el.dataset.flow, el.clientWidth);
+        chart.option.animation = false;
+        if (chart.count === 0) {
+          chart.option = { title: { text: 'Aucun échange', left: 'center', top: 'middle', textStyle: { color: '#5c5c6e' } } };
+        }
+        return chart;
+      };
       var instance = echarts.init(el, null, { renderer: 'svg' });
-      chart.option.animation = false;
-      if (chart.count === 0) {
-        chart.option = { title: { text: 'Aucun échange', left: 'center', top: 'middle', textStyle: { color: '#5c5c6e' } } };
-      }
+      var chart = build();
       instance.setOption(chart.option);
       el.dataset.rendered = String(chart.count); // number of items drawn, read by the end-to-end test
-      charts.push(instance);
+      charts.push({ instance: instance, build: build, perWidth: el.dataset.kind === 'sankey' && chart.count > 0 });
     });
-    var resize = function () { charts.forEach(function (c) { c.resize(); }); };
+    var resize = function () {
+      charts.forEach(function (c) {
+        c.instance.resize();
+        if (c.perWidth) {
+          c.instance.setOption(c.build().option);
+        }
+      });
+    };
     window.addEventListener('resize', resize);
     window.addEventListener('beforeprint', resize);
   }

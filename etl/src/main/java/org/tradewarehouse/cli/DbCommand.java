@@ -18,7 +18,7 @@ class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (var context = Warehouse.start()) {
+        try (var context = Warehouse.start(spec.name())) {
             DataSource ds = context.getBean(DataSource.class);
             String url = ds instanceof HikariDataSource h ? h.getJdbcUrl() : "(see SPRING_DATASOURCE_URL)";
             var out = spec.commandLine().getOut();

@@ -63,7 +63,7 @@ class ExportFichesCommand implements Callable<Integer> {
             printer = new ChromiumPdf(executable);
         }
         long start = System.nanoTime();
-        try (var context = Warehouse.start()) {
+        try (var context = Warehouse.start(spec.name())) {
             FicheExport.Result result = context.getBean(FicheExport.class).export(year, productLevel, out, printer);
             var stdout = spec.commandLine().getOut();
             stdout.println(String.format(Locale.ROOT, "Wrote %d fiches of %d%s and %s to %s in %.1f s", result.pages(), year,

@@ -20,7 +20,7 @@ class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (var context = Warehouse.start()) {
+        try (var context = Warehouse.start(spec.name())) {
             List<SourceCheck> decisions = context.getBean(SchedulePass.class).run();
             var out = spec.commandLine().getOut();
             if (decisions.isEmpty()) {

@@ -35,6 +35,11 @@ class FicheCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json (default) or text (French report)")
     Format format;
 
+    @Option(names = "--links", defaultValue = "10", paramLabel = "N|all", description = "Text format: how many Sankey"
+            + " links to print after each Sankey's 5 highlighted flows, largest first, or all (default: ${DEFAULT-VALUE});"
+            + " the JSON always holds every link")
+    String links;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,11 +52,21 @@ class FicheCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
         }
+        int linksShown;
+        try {
+            linksShown = links.equals("all") ? FicheText.ALL_LINKS : Integer.parseInt(links);
+            if (linksShown < 0) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            spec.commandLine().getErr().println("error: --links takes a number of links (0 or more) or all, not '" + links + "'");
+            return 2;
+        }
         if (geo == null && !measureLatency) {
             spec.commandLine().getErr().println("error: give --geo (dep:87, reg:09 or fr)");
             return 2;
         }
-        try (var context = Warehouse.start()) {
+        try (var context = Warehouse.start(spec.name())) {
             FicheService fiches = context.getBean(FicheService.class);
             if (measureLatency) {
                 spec.commandLine().getOut().println(FicheLatency.measure(fiches, year, productLevel));
@@ -61,7 +76,7 @@ class FicheCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             out.print(format == Format.json
                     ? context.getBean(JsonMapper.class).writerWithDefaultPrettyPrinter().writeValueAsString(fiche) + "\n"
-                    : FicheText.render(fiche));
+                    : FicheText.render(fiche, linksShown));
             out.flush();
             return 0;
         } catch (FicheNotFoundException e) {

@@ -30,7 +30,7 @@ class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (var context = Warehouse.start()) {
+        try (var context = Warehouse.start(spec.name())) {
             var out = spec.commandLine().getOut();
             out.printf("%-6s %-5s %-19s %8s %-10s %-12s %12s %9s %14s  %-12s %s%n", "load", "run", "started", "duration",
                     "status", "decision", "rows loaded", "rejected", "rejected EUR", "sha256", "source");

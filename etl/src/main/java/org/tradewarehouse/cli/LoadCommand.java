@@ -39,7 +39,7 @@ class LoadCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return 2;
         }
-        try (var context = Warehouse.start()) {
+        try (var context = Warehouse.start(spec.name())) {
             LoadOutcome outcome = context.getBean(LoadService.class).load(files, acceptRejects);
             LoadReport.print(outcome, spec.commandLine().getOut(), spec.commandLine().getErr());
             return outcome.status().exitCode;

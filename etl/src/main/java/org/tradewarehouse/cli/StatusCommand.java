@@ -21,7 +21,7 @@ class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (var context = Warehouse.start()) {
+        try (var context = Warehouse.start(spec.name())) {
             var out = spec.commandLine().getOut();
             var slices = context.getBean(LoadHistory.class).slices();
             var checks = context.getBean(SourceChecks.class).latestPerSource();

@@ -61,13 +61,13 @@ final class Warehouse {
     }
 
     /**
-     * For a command that does its work and exits: beans are created when the command first needs them (a
+     * For a command that does its work and exits (or, for {@code db}, waits): beans are created when the command first needs them (a
      * {@code status} never builds the page renderer or the download client), except the schema migration and the
      * rebuild of any marts it emptied, still run at start; and none of the long-running mode's monitoring (health,
      * Prometheus, JVM and pool metrics, observations) is set up, since no one could read it.
      */
-    static ConfigurableApplicationContext start() {
-        return start(new SpringApplicationBuilder(TradeWarehouseApplication.class).web(WebApplicationType.NONE)
+    static ConfigurableApplicationContext start(String command) {
+        return start(command, new SpringApplicationBuilder(TradeWarehouseApplication.class).web(WebApplicationType.NONE)
                 .lazyInitialization(true)
                 .initializers(context -> context.getBeanFactory().registerSingleton("schemaMigratedAtStart",
                         LazyInitializationExcludeFilter.forBeanTypes(SpringLiquibase.class, MartsAfterUpgrade.class)))
@@ -85,12 +85,13 @@ final class Warehouse {
         if (port != null) {
             builder.properties("server.port=" + port);
         }
-        return start(builder);
+        return start("serve", builder);
     }
 
-    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder) {
+    /** command: the trade-etl command (load, serve...), named in the embedded PostgreSQL's record and connections. */
+    private static ConfigurableApplicationContext start(String command, SpringApplicationBuilder builder) {
         try {
-            return builder.run();
+            return builder.properties("trade.command=" + command).run();
         } catch (RuntimeException e) {
             throw new IllegalStateException("could not open the warehouse", e);
         }

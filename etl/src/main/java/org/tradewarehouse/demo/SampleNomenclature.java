@@ -14,7 +14,11 @@ final class SampleNomenclature {
     /** Still valid, in the annexes' {@code Fin AAAAMM} column. */
     static final int OPEN_END = 999912;
 
-    /** A DGDDI département with its DGDDI région (not INSEE's) and a rough yearly export size in M€. */
+    /**
+     * A DGDDI département with its DGDDI région (not INSEE's) and a rough yearly export size in M€, which shapes the
+     * draw; the totals are then scaled to the published ones (the départements outside Nouvelle-Aquitaine stand for all
+     * of the rest of France), see {@link SampleCalibration}.
+     */
     record Departement(String code, String label, String regionCode, String regionLabel, double exportsMEur) {
     }
 

@@ -1,7 +1,6 @@
 package org.tradewarehouse.warehouse;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,10 +12,14 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A PostgreSQL 17 started from a jar when no external database is configured (no SPRING_DATASOURCE_URL).
- * Its data directory outlives the process, so `load` and a later command see the same warehouse.
+ * Its data directory outlives the process, so `load` and a later command see the same warehouse; a command that
+ * finds it already running, started by another command (a `serve` in another terminal), uses it (see
+ * {@link EmbeddedServer}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}' == ''")
@@ -25,45 +28,56 @@ public class EmbeddedWarehouse {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedWarehouse.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${trade.embedded.data-dir}") Path dataDir,
-                                      @Value("${trade.embedded.port}") int port,
-                                      @Value("${trade.embedded.shared-buffers}") String sharedBuffers) throws IOException {
+    EmbeddedServer embeddedPostgres(@Value("${trade.embedded.data-dir}") Path dataDir,
+                                    @Value("${trade.embedded.port}") int port,
+                                    @Value("${trade.embedded.shared-buffers}") String sharedBuffers,
+                                    @Value("${trade.command:application}") String command,
+                                    @Value("${trade.embedded.attach-wait}") Duration attachWait,
+                                    @Value("${trade.embedded.stop-wait}") Duration stopWait) throws IOException {
         MemorySize.require("trade.embedded.shared-buffers (TRADE_DB_SHARED_BUFFERS)", sharedBuffers);
-        Files.createDirectories(dataDir.getParent());
+        Files.createDirectories(dataDir.toAbsolutePath().getParent());
+        var settings = new EmbeddedServer.Settings(dataDir, port, sharedBuffers, command, attachWait, stopWait);
+        EmbeddedServer server;
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            EmbeddedPostgres pg = builder
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_wal_size", "2GB")
-                    // Nobody replicates the embedded warehouse: with minimal WAL, the fact slices a load builds in its
-                    // publish transaction are written once, not also to the write-ahead log.
-                    .setServerConfig("wal_level", "minimal")
-                    .setServerConfig("max_wal_senders", "0")
-                    // Each load's connections and parallel workers are new processes, and a process pays for each
-                    // page of the pool it first touches: a scan that sweeps the whole pool pays for all of it.
-                    .setServerConfig("shared_buffers", sharedBuffers)
-                    .start();
-            log.info("Embedded PostgreSQL warehouse in {} (port {})", dataDir, pg.getPort());
-            return pg;
+            server = EmbeddedServer.open(settings);
         } catch (IOException | IllegalStateException e) {
-            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir
-                    + ": is another trade-etl process using it? (" + e.getMessage() + ")", e);
+            if (e.getMessage() != null && e.getMessage().startsWith("the embedded PostgreSQL of")) {
+                throw e; // says who holds it and what to do
+            }
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + settings.dataDir() + ": "
+                    + leftRunning(settings.dataDir()).map(pid -> "a PostgreSQL left running by a process that was killed"
+                    + " (pid " + pid + ", in postmaster.pid) still runs on it: stop it (kill " + pid + ") and run the"
+                    + " command again").orElse("is another process using it?") + " (" + e.getMessage() + ")", e);
         }
+        server.holder().ifPresentOrElse(
+                h -> log.info("Embedded PostgreSQL warehouse in {} (port {}), started by {}", settings.dataDir(),
+                        server.port(), h.describe()),
+                () -> log.info("Embedded PostgreSQL warehouse in {} (port {})", settings.dataDir(), server.port()));
+        return server;
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres pg,
+    DataSource dataSource(EmbeddedServer server,
                           @Value("${spring.datasource.hikari.connection-timeout}") long connectionTimeoutMillis) {
         HikariDataSource ds = new HikariDataSource();
         ds.setConnectionTimeout(connectionTimeoutMillis);
-        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        ds.setJdbcUrl(server.jdbcUrl());
         ds.setUsername("postgres");
+        // seen by the process that started the server, which waits for the one-shot commands before stopping it
+        ds.addDataSourceProperty("ApplicationName", server.applicationName());
         ds.setMaximumPoolSize(6);
         ds.setPoolName("warehouse");
         return ds;
+    }
+
+    /** The pid of a PostgreSQL still running on dataDir, from its postmaster.pid, when that process is alive. */
+    private static Optional<Long> leftRunning(Path dataDir) {
+        try {
+            String first = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+            long pid = Long.parseLong(first);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> pid);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

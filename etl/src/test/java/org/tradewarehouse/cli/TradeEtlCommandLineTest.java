@@ -14,7 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -49,6 +49,13 @@ class TradeEtlCommandLineTest {
     }
 
     @Test
+    void aLinksCountThatIsNeitherANumberNorAllIsRefusedBeforeAnythingStarts() {
+        assertThat(run("fiche", "--geo", "dep:87", "--year", "2024", "--format", "text", "--links", "most")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: --links takes a number of links (0 or more) or all, not 'most'"
+                + System.lineSeparator());
+    }
+
+    @Test
     void aPdfExportWithoutChromiumIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
         Path out = dir.resolve("fiches");
         assertThat(run("export-fiches", "--year", "2024", "--out", out.toString(), "--pdf", "--chromium", "no-such-chromium"))
@@ -61,7 +68,7 @@ class TradeEtlCommandLineTest {
     void onlyServeStartsAWebServerAndTheMonitoring() {
         System.setProperty("trade.embedded.data-dir", Path.of("target", "test-warehouse", UUID.randomUUID().toString()).toString());
         try {
-            try (var context = Warehouse.start()) {
+            try (var context = Warehouse.start("status")) {
                 assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
                 // beans are made on first use, but the schema is migrated at start, before any command asks for it
                 assertThat(context.getBeanFactory().containsSingleton("liquibase")).isTrue();
@@ -92,11 +99,14 @@ class TradeEtlCommandLineTest {
     void demoWritesASamplePublicationAndLoadsIt(@TempDir Path dir) throws Exception {
         System.setProperty("trade.embedded.data-dir", Path.of("target", "test-warehouse", UUID.randomUUID().toString()).toString());
         StringWriter fiche = new StringWriter();
+        StringWriter text = new StringWriter();
         StringWriter missing = new StringWriter();
         try {
             assertThat(run("demo", "--out", dir.toString())).isZero();
             assertThat(new CommandLine(new TradeEtl()).setOut(new PrintWriter(fiche))
                     .execute("fiche", "--geo", "dep:87", "--year", "2024", "--format", "json")).isZero();
+            assertThat(new CommandLine(new TradeEtl()).setOut(new PrintWriter(text))
+                    .execute("fiche", "--geo", "dep:87", "--year", "2024", "--format", "text")).isZero();
             assertThat(new CommandLine(new TradeEtl()).setErr(new PrintWriter(missing))
                     .execute("fiche", "--geo", "dep:87", "--year", "2031")).isEqualTo(2);
         } finally {
@@ -112,8 +122,32 @@ class TradeEtlCommandLineTest {
         long exports2024 = raw.euros(f -> f[2] + f[0] + f[3]).get("2024E87");
         assertThat(fiche.toString()).contains("\"code\" : \"dep:87\"", "\"totalEur\" : " + exports2024);
         assertThat(missing.toString()).contains("error: no data for Haute-Vienne in 2031; years loaded: [2023, 2024]");
-        // the totals the demo prints are the raw files' totals
-        raw.euros(f -> f[2] + " " + f[0]).forEach((yearFlow, eur) ->
-                assertThat(out.toString()).contains(String.format(Locale.ROOT, "  %s %,14.1f", yearFlow, eur / 1e6)));
+        // the sample is calibrated on the published Haute-Vienne fiche of 2024: its totals, to the euro, in the files
+        Map<String, Long> totals = raw.euros(f -> f[0] + (f[2].equals("2024") ? "" : f[2]));
+        Map<String, Long> hv = raw.euros(f -> f[0] + f[2] + "-" + f[3]);
+        Map<String, Long> region = raw.euros(f -> f[0] + f[2] + "-" + f[4]);
+        assertThat(List.of(hv.get("E2024-87"), region.get("E2024-09"), totals.get("E")))
+                .containsExactly(1_109_100_000L, 26_635_600_000L, 580_354_500_000L);
+        assertThat(List.of(hv.get("I2024-87"), region.get("I2024-09"), totals.get("I")))
+                .containsExactly(755_900_000L, 27_634_200_000L, 684_776_300_000L);
+        // and the fiche shows the published figures
+        assertThat(text.toString()).contains(
+                "Total des exportations : 1 109.1 millions d'euros",
+                "soit 4.2 % de la valeur exportée par la région Nouvelle-Aquitaine",
+                "soit 0.19 % de la valeur exportée au niveau national",
+                "Total des importations : 755.9 millions d'euros",
+                "soit 2.7 % de la valeur importée par la région Nouvelle-Aquitaine",
+                "soit 0.11 % de la valeur importée au niveau national");
+        // the demo prints them too, then where to go next
+        assertThat(out.toString()).contains(
+                "Haute-Vienne (dep:87), 2024, as on its published fiche:",
+                "  exports   1 109.1 M€, 4.2 % of Nouvelle-Aquitaine, 0.19 % of France",
+                "  imports     755.9 M€, 2.7 % of Nouvelle-Aquitaine, 0.11 % of France");
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.subList(lines.size() - 4, lines.size())).containsExactly(
+                "Next:",
+                "  ./bin/trade-etl fiche --geo dep:87 --year 2024 --format text   # its fiche, as a report",
+                "  ./bin/trade-etl serve                                          # the fiches as web pages, then open",
+                "      http://localhost:8080/fiches/dep-87/2024");
     }
 }

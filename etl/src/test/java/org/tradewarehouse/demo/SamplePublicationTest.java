@@ -180,6 +180,40 @@ class SamplePublicationTest {
     }
 
     @Test
+    void calibratedOnThePublishedHauteViennesFicheOf2024() {
+        // from the published fiche: département, région (Nouvelle-Aquitaine, DGDDI 09), France, in M€
+        Map<String, String[]> published = Map.of("E", new String[] {"1109.1", "26635.6", "580354.5", "4.2", "0.19"},
+                "I", new String[] {"755.9", "27634.2", "684776.3", "2.7", "0.11"});
+        published.forEach((flow, figures) -> {
+            long dep = 0;
+            long region = 0;
+            long france = 0;
+            for (String[] f : rows) {
+                if (f[0].equals(flow) && f[2].equals("2024")) {
+                    long value = Long.parseLong(f[8]);
+                    france += value;
+                    region += f[4].equals("09") ? value : 0;
+                    dep += f[3].equals("87") ? value : 0;
+                }
+            }
+            assertThat(new long[] {dep, region, france}).as(flow).containsExactly(
+                    new java.math.BigDecimal(figures[0]).movePointRight(6).longValueExact(),
+                    new java.math.BigDecimal(figures[1]).movePointRight(6).longValueExact(),
+                    new java.math.BigDecimal(figures[2]).movePointRight(6).longValueExact());
+            assertThat(percent(dep, region, 1)).as(flow + " share of the région").isEqualTo(figures[3]);
+            assertThat(percent(dep, france, 2)).as(flow + " share of France").isEqualTo(figures[4]);
+        });
+        // 2023 is scaled alike: the change from one year to the next stays within what the draw gives (a few %)
+        long e2023 = result.totalsEur().get("E:2023:dep:87");
+        assertThat((double) e2023 / 1_109_100_000L).isBetween(0.7, 1.3);
+    }
+
+    private static String percent(long part, long whole, int decimals) {
+        return java.math.BigDecimal.valueOf(part).multiply(java.math.BigDecimal.valueOf(100))
+                .divide(java.math.BigDecimal.valueOf(whole), decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    @Test
     void noTwoRowsShareFlowQuarterYearDepartementCpf4AndCountry() {
         Set<String> keys = new HashSet<>();
         for (String[] f : rows) {

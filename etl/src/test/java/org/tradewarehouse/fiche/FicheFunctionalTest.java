@@ -123,4 +123,64 @@ class FicheFunctionalTest extends SampleLoadedTest {
         assertThat(text).startsWith("Commerce extérieur — Haute-Vienne (dep:87), 2024\nRégion : Nouvelle-Aquitaine\n")
                 .contains("Total des exportations : " + FrenchFormat.millions(exports) + " millions d'euros");
     }
+
+    @Test
+    void theTextReportShowsTheHighlightedFlowsThenTheLargestLinks() {
+        Fiche fiche = fiches.fiche("dep:87", 2024, ProductLevel.A129);
+        ExpectedFiche expected = new ExpectedFiche(raw, "dep:87", 2024, 5);
+        String text = FicheText.render(fiche);
+        String all = FicheText.render(fiche, FicheText.ALL_LINKS);
+        for (String flow : List.of("E", "I")) {
+            String title = flow.equals("E") ? "Flux à l'export par produit et par pays" : "Flux à l'import par pays et par produit";
+            Map<String, Long> links = expected.links(flow);
+            List<String> highlighted = expected.highlighted(flow);
+            List<Long> rest = links.entrySet().stream().filter(e -> !highlighted.contains(e.getKey()))
+                    .map(Map.Entry::getValue).sorted(java.util.Comparator.reverseOrder()).toList();
+
+            List<String> section = section(text, title);
+            assertThat(section.get(0)).isEqualTo("  Les 5 principaux flux");
+            for (int i = 0; i < 5; i++) {
+                String[] productCountry = highlighted.get(i).split(">");
+                String line = section.get(1 + i);
+                // exports read product → country, imports country → product, as on the published fiche
+                assertThat(line.strip()).startsWith(flow.equals("E") ? productCountry[0] + " " : "");
+                assertThat(line).contains(flow.equals("E") ? " → " : " → " + productCountry[0] + " ");
+                assertThat(value(line)).isEqualTo(millions(links.get(highlighted.get(i))));
+            }
+            assertThat(section.get(6)).isEqualTo("  Les 10 liens suivants");
+            for (int i = 0; i < 10; i++) {
+                assertThat(value(section.get(7 + i))).isEqualTo(millions(rest.get(i)));
+            }
+            assertThat(section.get(17)).isEqualTo("  … et " + (rest.size() - 10) + " autres liens (--links all pour les afficher tous)");
+            assertThat(section).hasSize(18);
+
+            List<String> every = section(all, title);
+            assertThat(every.get(6)).isEqualTo("  Les " + rest.size() + " autres liens");
+            assertThat(every.stream().filter(l -> l.contains(" → "))).hasSize(links.size());
+        }
+        assertThat(text.lines().count()).isLessThan(all.lines().count());
+    }
+
+    /** The lines of a Sankey's section of the text report, after its title line, up to the next blank line. */
+    private static List<String> section(String text, String title) {
+        List<String> lines = text.lines().toList();
+        int start = 0;
+        while (!lines.get(start).startsWith(title)) {
+            start++;
+        }
+        int end = start + 1;
+        while (end < lines.size() && !lines.get(end).isBlank()) {
+            end++;
+        }
+        return lines.subList(start + 1, end);
+    }
+
+    /** The value at the end of a link's line, in M€ ("1 271.8"). */
+    private static java.math.BigDecimal value(String line) {
+        return new java.math.BigDecimal(line.substring(line.lastIndexOf("  ")).replace(" ", ""));
+    }
+
+    private static java.math.BigDecimal millions(long euros) {
+        return java.math.BigDecimal.valueOf(euros).movePointLeft(6).setScale(1, java.math.RoundingMode.HALF_UP);
+    }
 }

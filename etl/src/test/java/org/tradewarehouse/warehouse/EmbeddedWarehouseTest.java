@@ -9,6 +9,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +28,8 @@ class EmbeddedWarehouseTest {
 
     @Test
     void refusesABufferPoolThatIsNotAMemorySize(@TempDir Path dir) {
-        assertThatThrownBy(() -> new EmbeddedWarehouse().embeddedPostgres(dir.resolve("pgdata"), 0, "lots"))
+        assertThatThrownBy(() -> new EmbeddedWarehouse().embeddedPostgres(dir.resolve("pgdata"), 0, "lots", "status",
+                Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("TRADE_DB_SHARED_BUFFERS")
                 .hasMessageContaining("'lots'");

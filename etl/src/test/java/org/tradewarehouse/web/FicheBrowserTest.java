@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -104,6 +105,107 @@ class FicheBrowserTest extends SampleLoadedTest {
         assertThat(text("#year")).isEqualTo("2024");
         assertNoConsoleError();
         screenshot("fiche-" + slug + "-2024.png");
+    }
+
+    @Test
+    void everySankeyNodeLabelFitsItsChartOrEndsWithAnEllipsisAndATooltipOnScreenAndOnTheA4Page() throws Exception {
+        Fiche fiche = fiches.fiche("dep:87", 2024, ProductLevel.A129);
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        try {
+            browser.get("http://localhost:" + port + "/fiches/dep-87/2024");
+            assertChartsDrawn(fiche, 8);
+            List<WebElement> shortened = assertSankeyLabels(fiche, "on a 1280 px screen");
+            assertThat(shortened).as("labels too long for their side of the chart, at 1280 px").isNotEmpty();
+
+            // a shortened label gives its whole name on hovering
+            WebElement label = shortened.get(0);
+            String name = fullName(fiche, label.getText());
+            WebElement chart = label.findElement(By.xpath("ancestor::div[@data-kind='sankey']"));
+            new Actions(browser).scrollToElement(label).moveToElement(label).perform();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> tooltip(chart).contains(name));
+            screenshot("sankeys-1280.png", 1280);
+
+            // the A4 page: print media at the page's width (210 mm less 2 × 10 mm margins, 718 px), charts redrawn as
+            // before printing
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            browser.manage().window().setSize(new Dimension(718, 1000));
+            browser.executeScript("window.dispatchEvent(new Event('beforeprint'));");
+            assertSankeyLabels(fiche, "on the A4 page");
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            browser.manage().window().setSize(new Dimension(760, 1000));
+        }
+    }
+
+    /**
+     * Every node label of every Sankey of the page lies within its chart and is its node's name, in full or cut with an
+     * ellipsis; returns the shortened ones.
+     */
+    private List<WebElement> assertSankeyLabels(Fiche fiche, String where) {
+        List<WebElement> shortened = new java.util.ArrayList<>();
+        for (WebElement chart : browser.findElements(By.cssSelector(".chart[data-kind='sankey']"))) {
+            String id = chart.getAttribute("id") + " " + where;
+            Fiche.Sankey sankey = sankey(fiche, chart);
+            List<String> names = Stream.concat(sankey.products().stream(), sankey.countries().stream()).map(Fiche.Node::name).toList();
+            @SuppressWarnings("unchecked")
+            List<List<Object>> labels = (List<List<Object>>) browser.executeScript("""
+                    var box = arguments[0].getBoundingClientRect();
+                    return Array.from(arguments[0].querySelectorAll('svg text')).map(function (t) {
+                      var r = t.getBoundingClientRect();
+                      return [t.textContent, r.left - box.left, box.right - r.right, r.top, r.bottom, r.left, r.right];
+                    });""", chart);
+            assertThat(labels).as(id + ": one label per node").hasSize(names.size());
+            List<WebElement> texts = chart.findElements(By.cssSelector("svg text"));
+            for (int i = 0; i < labels.size(); i++) {
+                String text = (String) labels.get(i).get(0);
+                double left = ((Number) labels.get(i).get(1)).doubleValue();
+                double right = ((Number) labels.get(i).get(2)).doubleValue();
+                assertThat(left).as(id + ": '" + text + "' starts inside the chart").isGreaterThanOrEqualTo(-0.5);
+                assertThat(right).as(id + ": '" + text + "' ends inside the chart").isGreaterThanOrEqualTo(-0.5);
+                for (int j = 0; j < i; j++) {
+                    List<Object> other = labels.get(j);
+                    boolean apart = num(labels.get(i), 4) <= num(other, 3) + 0.5 || num(other, 4) <= num(labels.get(i), 3) + 0.5
+                            || num(labels.get(i), 6) <= num(other, 5) + 0.5 || num(other, 6) <= num(labels.get(i), 5) + 0.5;
+                    assertThat(apart).as(id + ": '" + text + "' and '" + other.get(0) + "' do not overlap").isTrue();
+                }
+                if (!names.contains(text)) {
+                    assertThat(text).as(id).endsWith("…");
+                    String start = text.substring(0, text.length() - 1).strip();
+                    assertThat(names).as(id + ": a name that starts like '" + text + "'").anyMatch(n -> n.startsWith(start));
+                    shortened.add(texts.get(i));
+                }
+            }
+        }
+        return shortened;
+    }
+
+    private static double num(List<Object> values, int index) {
+        return ((Number) values.get(index)).doubleValue();
+    }
+
+    private Fiche.Sankey sankey(Fiche fiche, WebElement chart) {
+        Fiche source = switch (chart.getAttribute("data-source")) {
+            case "region" -> fiches.fiche(fiche.geo().region().code(), 2024, ProductLevel.A129);
+            case "france" -> fiches.fiche("fr", 2024, ProductLevel.A129);
+            default -> fiche;
+        };
+        return chart.getAttribute("data-flow").equals("exports") ? source.sankey().exports() : source.sankey().imports();
+    }
+
+    /** The name a shortened label stands for, among every node of the fiche's Sankeys and its comparisons'. */
+    private String fullName(Fiche fiche, String label) {
+        String start = label.substring(0, label.length() - 1).strip();
+        return Stream.of(fiche, fiches.fiche(fiche.geo().region().code(), 2024, ProductLevel.A129),
+                        fiches.fiche("fr", 2024, ProductLevel.A129))
+                .flatMap(f -> Stream.of(f.sankey().exports(), f.sankey().imports()))
+                .flatMap(s -> Stream.concat(s.products().stream(), s.countries().stream()))
+                .map(Fiche.Node::name).filter(n -> n.startsWith(start)).findFirst().orElseThrow();
+    }
+
+    /** The text of the chart's tooltip (ECharts draws it as a div in the chart's element). */
+    private String tooltip(WebElement chart) {
+        return (String) browser.executeScript("return Array.from(arguments[0].querySelectorAll('div'))"
+                + ".map(function (d) { return d.textContent; }).join(' | ');", chart);
     }
 
     @Test
@@ -215,10 +317,14 @@ class FicheBrowserTest extends SampleLoadedTest {
 
     /** The whole page: the window stretched to its height first. */
     private void screenshot(String name) throws Exception {
+        screenshot(name, 760);
+    }
+
+    private void screenshot(String name, int width) throws Exception {
         long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight;")).longValue();
-        browser.manage().window().setSize(new Dimension(760, (int) Math.min(height, 16000)));
+        browser.manage().window().setSize(new Dimension(width, (int) Math.min(height, 16000)));
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(new Dimension(760, 1000));
+        browser.manage().window().setSize(new Dimension(width, 1000));
     }
 }

@@ -39,12 +39,8 @@ public class Territories {
         this.dsl = dsl;
     }
 
-    /** Every territory with a fiche; none in a warehouse never loaded, whose totals are not built yet. */
+    /** Every territory with a fiche; none in a warehouse never loaded. */
     public List<Entry> all() {
-        if (dsl.fetchExists(dsl.selectOne().from("pg_matviews")
-                .where("schemaname = 'mart' and matviewname = 'geo_total' and not ispopulated"))) {
-            return List.of();
-        }
         Map<String, Entry> entries = new LinkedHashMap<>();
         dsl.select(TERRITORY.GEO, TERRITORY.LEVEL, TERRITORY.NAME, TERRITORY.REGION_NAME, GEO_TOTAL.YEAR)
                 .from(TERRITORY).join(GEO_TOTAL).on(GEO_TOTAL.GEO.eq(TERRITORY.GEO))

@@ -51,6 +51,13 @@ public class LoadJobConfiguration {
         return new StepBuilder("stageAnnexes", jobRepository).listener(progress).tasklet(tasklet, tm).build();
     }
 
+    /**
+     * The staging of the data lines. Beware: its items are batches of lines ({@link LineBatch}, 1,000 at most), not
+     * lines, so its read and write counts in the job repository count batches; and its processor sends each valid row
+     * into the chunk's open COPY at once. A {@code faultTolerant()} skip or retry would process a chunk's batches again
+     * and send their rows a second time: a bad line is a value ({@link ParsedLine.Rejected}), never an exception to
+     * skip, and a failed chunk fails the step, which the load resumes at its last committed chunk.
+     */
     @Bean
     Step stageRows(JobRepository jobRepository, PlatformTransactionManager tm, LoadProgress progress,
                    StagingWriter writer, @Value("${trade.load.chunk-size}") int chunkSize) {

@@ -4,8 +4,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Checks one data line against the regional layout ({@value Publication#EXPECTED_LAYOUT}). A line that breaks it
- * is turned into a rejection with the reason, never dropped. Blank lines carry nothing and are filtered out
- * (Spring Batch counts them as filtered).
+ * is turned into a rejection with the reason, never dropped. Blank lines carry nothing: the parser returns null for
+ * them and the staging step's processor skips them (it is called per line by that processor, not by Spring Batch, so
+ * nothing counts them).
  * <p>
  * Runs once per line, millions of times a load: a well-formed line is checked in place and only its codes become
  * strings ({@link CodeStrings}); anything else takes the general path, which trims fields and finds the reason.

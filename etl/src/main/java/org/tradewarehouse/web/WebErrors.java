@@ -2,7 +2,10 @@ package org.tradewarehouse.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,12 +14,14 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.tradewarehouse.fiche.FicheNotFoundException;
 import org.tradewarehouse.fiche.FicheService;
 
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Errors as pages that say what went wrong in the reader's terms and link back to the index; never a stack trace.
- * An unknown territory or year is a 404, a bad product level a 400.
+ * An unknown territory or year is a 404, a bad product level a 400. Under /api/, the same errors as
+ * application/problem+json (RFC 9457, Spring's ProblemDetail): a script reading the API gets JSON, not a page.
  */
 @RestControllerAdvice
 public class WebErrors {
@@ -32,38 +37,55 @@ public class WebErrors {
     }
 
     @ExceptionHandler(FicheNotFoundException.class)
-    public ResponseEntity<String> noFiche(FicheNotFoundException e) {
+    public ResponseEntity<?> noFiche(FicheNotFoundException e, HttpServletRequest request) {
+        String fiches = isApi(request) ? "/api/fiches/" : "/fiches/";
         String message = e.missing() == FicheNotFoundException.Missing.TERRITORY
-                ? "Ce territoire n'existe pas. Les adresses des fiches sont de la forme /fiches/dep-87/2024,"
-                  + " /fiches/reg-09/2024 ou /fiches/fr/2024 (codes des Douanes)."
+                ? "Ce territoire n'existe pas. Les adresses des fiches sont de la forme " + fiches + "dep-87/2024, "
+                  + fiches + "reg-09/2024 ou " + fiches + "fr/2024 (codes des Douanes)."
                 : "Cette année n'est pas chargée pour ce territoire. Années disponibles : " + years() + ".";
-        return page(HttpStatus.NOT_FOUND, "Fiche introuvable", message);
+        return answer(request, HttpStatus.NOT_FOUND, "Fiche introuvable", message);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    public ResponseEntity<String> badYear() {
-        return page(HttpStatus.NOT_FOUND, "Fiche introuvable",
-                "L'année doit être un nombre, par exemple /fiches/dep-87/2024.");
+    public ResponseEntity<?> badYear(HttpServletRequest request) {
+        return answer(request, HttpStatus.NOT_FOUND, "Fiche introuvable",
+                "L'année doit être un nombre, par exemple " + (isApi(request) ? "/api" : "") + "/fiches/dep-87/2024.");
     }
 
     @ExceptionHandler(FicheController.UnknownLevelException.class)
-    public ResponseEntity<String> badLevel() {
-        return page(HttpStatus.BAD_REQUEST, "Requête incorrecte",
+    public ResponseEntity<?> badLevel(HttpServletRequest request) {
+        return answer(request, HttpStatus.BAD_REQUEST, "Requête incorrecte",
                 "Niveau de produits inconnu : utilisez level=a129, a38 ou cpf4.");
     }
 
     /** Spring's own request errors (no such page, method not allowed...) keep their status; anything else is a 500. */
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<String> failure(Exception e) {
+    public ResponseEntity<?> failure(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
             return status == HttpStatus.NOT_FOUND
-                    ? page(status, "Page introuvable", "Cette page n'existe pas.")
-                    : page(status, "Requête incorrecte", "Cette adresse ne donne pas de page (" + status.getReasonPhrase() + ").");
+                    ? answer(request, status, "Page introuvable", "Cette page n'existe pas.")
+                    : answer(request, status, "Requête incorrecte",
+                            "Cette adresse ne donne pas de page (" + status.getReasonPhrase() + ").");
         }
         log.error("page failed", e);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur du serveur",
+        return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "Erreur du serveur",
                 "La page n'a pas pu être produite (erreur du serveur, détaillée dans son journal).");
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** The error as a page, or under /api/ as a problem in JSON with the same title and message. */
+    private ResponseEntity<?> answer(HttpServletRequest request, HttpStatus status, String heading, String message) {
+        if (isApi(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+            problem.setTitle(heading);
+            problem.setInstance(URI.create(request.getRequestURI()));
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return page(status, heading, message);
     }
 
     private String years() {

@@ -111,7 +111,7 @@ class FicheWebTest extends SampleLoadedTest {
         String year = body("/fiches/dep-87/1999", 404);
         assertThat(year).contains("Cette année n&#39;est pas chargée", "Années disponibles : 2023, 2024", "href=\"/\"");
 
-        assertThat(body("/api/fiches/dep-87/1999", 404)).contains("Fiche introuvable");
+        assertThat(json.readTree(body("/api/fiches/dep-87/1999", 404)).path("title").asString()).isEqualTo("Fiche introuvable");
         assertThat(body("/fiches/dep-87/deux-mille", 404)).contains("href=\"/\"");
         assertThat(body("/fiches/dep-87/2024?level=a99", 400)).contains("level=a129, a38 ou cpf4");
         assertThat(body("/nulle-part", 404)).contains("Page introuvable", "href=\"/\"");

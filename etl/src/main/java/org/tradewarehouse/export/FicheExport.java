@@ -8,7 +8,7 @@ import org.tradewarehouse.fiche.ProductLevel;
 import org.tradewarehouse.web.FichePage;
 import org.tradewarehouse.web.PageAssets;
 import org.tradewarehouse.web.PageRenderer;
-import org.tradewarehouse.web.Territories;
+import org.tradewarehouse.web.TerritoryIndex;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +37,11 @@ public class FicheExport {
     public static final String INDEX = "index.html";
 
     private final FicheService fiches;
-    private final Territories territories;
+    private final TerritoryIndex territories;
     private final PageRenderer renderer;
     private final PageAssets assets;
 
-    public FicheExport(FicheService fiches, Territories territories, PageRenderer renderer, PageAssets assets) {
+    public FicheExport(FicheService fiches, TerritoryIndex territories, PageRenderer renderer, PageAssets assets) {
         this.fiches = fiches;
         this.territories = territories;
         this.renderer = renderer;
@@ -54,7 +54,7 @@ public class FicheExport {
 
     /** {@code pdf} null: HTML only. */
     public Result export(int year, ProductLevel level, Path out, ChromiumPdf pdf) throws IOException {
-        List<Territories.Entry> all = territories.of(year);
+        List<TerritoryIndex.Entry> all = territories.of(year);
         if (all.isEmpty()) {
             throw new FicheNotFoundException(FicheNotFoundException.Missing.YEAR,
                     "no data for " + year + "; years loaded: " + fiches.loadedYears());
@@ -64,7 +64,7 @@ public class FicheExport {
         Map<String, Fiche> read = new HashMap<>();
         List<PageRenderer.IndexRow> rows = new ArrayList<>();
         List<Path> pages = new ArrayList<>();
-        for (Territories.Entry t : all) {
+        for (TerritoryIndex.Entry t : all) {
             Fiche fiche = read.computeIfAbsent(t.geo(), geo -> fiches.fiche(geo, year, level));
             FichePage page = FichePage.of(fiche, geo -> read.computeIfAbsent(geo, g -> fiches.fiche(g, year, level)));
             Path file = out.resolve(fileName(t.slug(), year));

@@ -16,17 +16,17 @@ import java.util.List;
 
 /** The territories' index, each fiche as a page, and its data as JSON (the contract of the fiche command). */
 @RestController
-public class FicheController {
+class FicheController {
 
     static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final FicheService fiches;
-    private final Territories territories;
+    private final TerritoryIndex territories;
     private final PageRenderer renderer;
     private final PageAssets assets;
     private final JsonMapper json;
 
-    public FicheController(FicheService fiches, Territories territories, PageRenderer renderer, PageAssets assets,
+    FicheController(FicheService fiches, TerritoryIndex territories, PageRenderer renderer, PageAssets assets,
                            JsonMapper json) {
         this.fiches = fiches;
         this.territories = territories;

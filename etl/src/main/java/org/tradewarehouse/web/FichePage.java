@@ -58,7 +58,7 @@ public record FichePage(Fiche fiche, Fiche region, Fiche france) {
     }
 
     public String levelLabel() {
-        return Territories.levelLabel(fiche.geo().code());
+        return TerritoryIndex.levelLabel(fiche.geo().code());
     }
 
     /** The links of {@code fiche}'s Sankey for {@code flow} ("exports" or "imports") with the nodes' names. */

@@ -1,7 +1,7 @@
 package org.tradewarehouse.web;
 
 /** Territory codes in addresses and file names: dep:87 is dep-87 (a colon is awkward in both), fr stays fr. */
-public final class GeoSlug {
+final class GeoSlug {
 
     private GeoSlug() {
     }

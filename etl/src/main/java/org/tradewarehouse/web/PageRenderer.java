@@ -21,7 +21,7 @@ public class PageRenderer {
     }
 
     /** A line of the index: a territory and its fiches. */
-    public record IndexRow(Territories.Entry territory, List<Link> fiches) {
+    public record IndexRow(TerritoryIndex.Entry territory, List<Link> fiches) {
     }
 
     private static final WebFormat FORMAT = new WebFormat();

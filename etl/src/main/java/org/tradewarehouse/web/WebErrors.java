@@ -24,14 +24,14 @@ import java.util.stream.Collectors;
  * application/problem+json (RFC 9457, Spring's ProblemDetail): a script reading the API gets JSON, not a page.
  */
 @RestControllerAdvice
-public class WebErrors {
+class WebErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
 
     private final PageRenderer renderer;
     private final FicheService fiches;
 
-    public WebErrors(PageRenderer renderer, FicheService fiches) {
+    WebErrors(PageRenderer renderer, FicheService fiches) {
         this.renderer = renderer;
         this.fiches = fiches;
     }

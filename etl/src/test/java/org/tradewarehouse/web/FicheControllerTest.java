@@ -36,7 +36,7 @@ class FicheControllerTest {
     @MockitoBean
     FicheService fiches;
     @MockitoBean
-    Territories territories;
+    TerritoryIndex territories;
     @MockitoBean
     PageRenderer renderer;
     @MockitoBean

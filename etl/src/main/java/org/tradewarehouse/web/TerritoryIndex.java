@@ -14,7 +14,7 @@ import static org.tradewarehouse.db.mart.Tables.TERRITORY;
 
 /** The territories that have a fiche, with the years loaded for each: France, then régions, then départements. */
 @Service
-public class Territories {
+public class TerritoryIndex {
 
     /** A territory and the years it has data for, in increasing order. */
     public record Entry(String geo, String level, String name, String regionName, List<Integer> years) {
@@ -24,7 +24,7 @@ public class Territories {
         }
 
         public String levelLabel() {
-            return Territories.levelLabel(geo);
+            return TerritoryIndex.levelLabel(geo);
         }
     }
 
@@ -35,7 +35,7 @@ public class Territories {
         return geo.startsWith("dep:") ? "Département" : geo.startsWith("reg:") ? "Région" : "France";
     }
 
-    public Territories(DSLContext dsl) {
+    public TerritoryIndex(DSLContext dsl) {
         this.dsl = dsl;
     }
 

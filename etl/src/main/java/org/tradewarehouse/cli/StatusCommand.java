@@ -1,45 +1,36 @@
 package org.tradewarehouse.cli;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import org.tradewarehouse.fiche.FrenchFormat;
 import org.tradewarehouse.ingest.LoadHistory;
 import org.tradewarehouse.schedule.SourceChecks;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "What the warehouse holds: each (year, quarter, flow) with its rows, value and the load (publication)"
                 + " that wrote it; when the last successful load happened; when each source of the scheduled fetch was last checked.")
-class StatusCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+class StatusCommand extends WarehouseReport {
 
     @Override
-    public Integer call() {
-        try (var context = Warehouse.start(spec.name())) {
-            var out = spec.commandLine().getOut();
-            var slices = context.getBean(LoadHistory.class).slices();
-            var checks = context.getBean(SourceChecks.class).latestPerSource();
-            if (slices.isEmpty()) {
-                out.println("The warehouse holds no data yet: run trade-etl load (or demo).");
-            } else {
-                printSlices(out, slices);
-            }
-            if (!checks.isEmpty()) {
-                out.println("Last check of each source (UTC):");
-                for (var c : checks) {
-                    out.printf("  %-19s %-12s %s%n", HistoryCommand.timestamp(HistoryCommand.utc(c.checkedAt())),
-                            c.decision().label, c.source());
-                }
-            }
-            out.flush();
+    void report(ConfigurableApplicationContext context, PrintWriter out) {
+        var slices = context.getBean(LoadHistory.class).slices();
+        var checks = context.getBean(SourceChecks.class).latestPerSource();
+        if (slices.isEmpty()) {
+            out.println("The warehouse holds no data yet: run trade-etl load (or demo).");
+        } else {
+            printSlices(out, slices);
         }
-        return 0;
+        if (!checks.isEmpty()) {
+            out.println("Last check of each source (UTC):");
+            for (var c : checks) {
+                out.printf("  %-19s %-12s %s%n", HistoryCommand.timestamp(HistoryCommand.utc(c.checkedAt())),
+                        c.decision().label, c.source());
+            }
+        }
     }
 
     private static void printSlices(PrintWriter out, List<LoadHistory.Slice> slices) {

@@ -93,8 +93,10 @@ class LoadStopper implements JobExecutionListener, SmartLifecycle {
     }
 
     /** Stopped first, before the schedulers and the connection pool. */
+    private static final int PHASE = Integer.MAX_VALUE;
+
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE;
+        return PHASE;
     }
 }

@@ -225,10 +225,12 @@ public class SchedulePass implements SmartLifecycle {
         return started;
     }
 
-    /** Right after the running load has been stopped, before the connection pool closes. */
+    /** Right after the running load is stopped (LoadStopper, the last phase), before the connection pool closes. */
+    private static final int PHASE = Integer.MAX_VALUE - 1;
+
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1;
+        return PHASE;
     }
 
     /** Into the archive under a name that tells versions apart; the temporary folder is removed. */

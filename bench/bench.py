@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks of trade-warehouse, written to docs/BENCHMARKS.md.
 
-Usage: python3 bench/bench.py [--runs 3] [--rows N] [--scale 1,3] [--shared ../shared] [--only web]
+Usage: python3 bench/bench.py [--runs 3] [--rows N] [--scale 1,3] [--shared ../shared] [--only web|history]
 
 For each size (the shared generator's default full year, and --scale times it) and in one run on the same
 PostgreSQL 17 (the application's embedded one, started with `trade-etl db`):
@@ -12,7 +12,9 @@ PostgreSQL 17 (the application's embedded one, started with `trade-etl db`):
   - the web page: GET /fiches/dep-XX/2024 from `trade-etl serve` for every département (median, 95th percentile),
     and `trade-etl export-fiches` of every territory of the year (scale 1 only).
 With --only web, a full year is loaded once and only the web figures are measured; they replace the web section of
-the existing docs/BENCHMARKS.md and leave the rest as it is. Each figure is the median of --runs runs. Needs python3 with numpy (for the generator), psql and /usr/bin/time.
+the existing docs/BENCHMARKS.md and leave the rest as it is. With --only history, a warehouse is filled year by year
+(2024, then 2019 to 2023: six full years) and a one-quarter, one-flow revision and a full year's re-publication are
+loaded on it holding one year and six: the cost of a load as the history grows, in its own section. Each figure is the median of --runs runs. Needs python3 with numpy (for the generator), psql and /usr/bin/time.
 """
 import argparse
 import datetime
@@ -203,7 +205,8 @@ def main():
     ap.add_argument("--scale", default="1,3")
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     ap.add_argument("--out", default=os.path.join(ROOT, "docs", "BENCHMARKS.md"))
-    ap.add_argument("--only", choices=["web"], help="web: only the web page and export figures, on one full year")
+    ap.add_argument("--only", choices=["web", "history"],
+                    help="web: only the web page and export figures, on one full year; history: only the loads on years of history")
     a = ap.parse_args()
     generator = os.path.join(a.shared, "tools", "gen_customs.py")
     if not os.path.exists(generator):
@@ -215,6 +218,9 @@ def main():
     results = []
     web = None
     try:
+        if a.only == "history":
+            replace_section(a, HISTORY_TITLE, history_section(a, history_figures(db, work, a, generator)))
+            return
         if a.only == "web":
             pub = os.path.join(work, "pub")
             sh([sys.executable, generator, "--out", pub, "--rows", str(a.rows)])
@@ -275,16 +281,97 @@ def web_section(a, w):
 
 
 def replace_web_section(a, web):
+    replace_section(a, WEB_TITLE, web_section(a, web))
+
+
+def replace_section(a, title, section):
+    """The section of that title in the existing file replaced by the new one (added at the end if absent)."""
     with open(a.out) as f:
         text = f.read()
-    start = text.find(WEB_TITLE)
+    start = text.find(title)
     if start >= 0:
-        end = text.find("\n## ", start + len(WEB_TITLE))
+        end = text.find("\n## ", start + len(title))
         text = text[:start] + (text[end + 1:] if end >= 0 else "")
-    text = text.rstrip("\n") + "\n\n" + "\n".join(web_section(a, web))
+    text = text.rstrip("\n") + "\n\n" + "\n".join(section)
     with open(a.out, "w") as f:
         f.write(text)
     print(text)
+
+
+HISTORY_TITLE = "## A warehouse with years of history"
+HISTORY_YEARS = [2024, 2019, 2020, 2021, 2022, 2023]
+
+
+def year_zips(generator, work, year, rows, seed):
+    out = os.path.join(work, f"y{year}-{seed}")
+    sh([sys.executable, generator, "--out", out, "--year", str(year), "--rows", str(rows), "--seed", str(seed)])
+    return sorted(os.path.join(out, f) for f in os.listdir(out) if f.endswith(".zip"))
+
+
+def quarter_revision(export_zip, out, k):
+    """The customs' rolling file of one flow holding one quarter (2024-T3 exports), each value revised by k %."""
+    lines = []
+    with zipfile.ZipFile(export_zip) as archive:
+        name = next(n for n in archive.namelist() if os.path.basename(n).lower().startswith("region_"))
+        for line in archive.read(name).decode("utf-8").splitlines():
+            f = line.split(";")
+            if len(f) == 10 and f[1] == "3":
+                f[8] = str(int(f[8]) * (100 + k) // 100)
+                lines.append(";".join(f))
+    path = os.path.join(out, f"revision-{k}.zip")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("REGIONAL_CPF4PAYSE.txt", "\r\n".join(lines) + "\r\n")
+    return path, len(lines)
+
+
+def history_figures(db, work, a, generator):
+    """Loads on a warehouse holding one year, then six: each load's job, refresh and whole command, and psql \\copy."""
+    h = {"grow": [], "runs": a.runs}
+    first = year_zips(generator, work, 2024, a.rows, 24)
+    h["copy"] = copy_seconds(db, unzip_data(first, os.path.join(work, f"y2024-24")))
+    h["full_empty"] = load_run(db, first)
+    h["grow"].append((1, h["full_empty"]))
+    revisions = [quarter_revision(first[0], work, k) for k in range(1, 2 * a.runs + 1)]
+    h["quarter_rows"] = revisions[0][1]
+    h["quarter_1"] = [load_run(db, [z]) for z, _ in revisions[:a.runs]]
+    h["full_1"] = [load_run(db, year_zips(generator, work, 2024, a.rows, 100 + i)) for i in range(a.runs)]
+    for n, year in enumerate(HISTORY_YEARS[1:], start=2):
+        h["grow"].append((n, load_run(db, year_zips(generator, work, year, a.rows, year))))
+        print(f"history: {n} years, {h['grow'][-1][1]}", file=sys.stderr)
+    h["quarter_6"] = [load_run(db, [z]) for z, _ in revisions[a.runs:]]
+    h["full_6"] = [load_run(db, year_zips(generator, work, 2024, a.rows, 200 + i)) for i in range(a.runs)]
+    return h
+
+
+def history_section(a, h):
+    med = lambda runs, k: statistics.median(r[k] for r in runs)
+    lines = [HISTORY_TITLE, "",
+             f"`python3 bench/bench.py --only history --runs {a.runs} --rows {a.rows}` on {datetime.date.today().isoformat()},"
+             f" {machine()}. The shared generator's full years ({a.rows:,} rows per flow asked), loaded into one embedded"
+             " PostgreSQL 17: 2024 first, then 2019 to 2023. *job* is the load job (staging, publish, refresh), *refresh*"
+             " its last step, *process* the whole `trade-etl load` command (JVM start included).", "",
+             "Refresh of the rankings in each year's load as the warehouse grows:", "",
+             "| warehouse holds | year loaded | refresh (s) | job (s) |", "|---|---|---|---|"]
+    for (n, r), year in zip(h["grow"], HISTORY_YEARS):
+        lines.append(f"| {n} year{'s' if n > 1 else ''} | {year} | {r['refresh']:.1f} | {r['job']:.1f} |")
+    q1, q6, f1, f6 = h["quarter_1"], h["quarter_6"], h["full_1"], h["full_6"]
+    lines += ["", f"Loads on a warehouse holding only 2024, then the six years (median of {a.runs} each; the quarter is"
+              f" 2024-T3's exports, {h['quarter_rows']:,} rows, each time revised by another percentage; the full year,"
+              " 2024 generated again with another seed):", "",
+              "| load | 1 year: job (s) | refresh (s) | process (s) | 6 years: job (s) | refresh (s) | process (s) |"
+              " 6 years / 1 year (job) | goal |",
+              "|---|---|---|---|---|---|---|---|---|",
+              f"| one quarter, one flow | {med(q1, 'job'):.1f} | {med(q1, 'refresh'):.1f} | {med(q1, 'wall'):.1f} |"
+              f" {med(q6, 'job'):.1f} | {med(q6, 'refresh'):.1f} | {med(q6, 'wall'):.1f} |"
+              f" {med(q6, 'job') / med(q1, 'job'):.2f} | ≤ 1.5 |",
+              f"| a full year again | {med(f1, 'job'):.1f} | {med(f1, 'refresh'):.1f} | {med(f1, 'wall'):.1f} |"
+              f" {med(f6, 'job'):.1f} | {med(f6, 'refresh'):.1f} | {med(f6, 'wall'):.1f} |"
+              f" {med(f6, 'job') / med(f1, 'job'):.2f} | |",
+              "", f"A full year on the empty warehouse: job {h['full_empty']['job']:.1f} s, process"
+              f" {h['full_empty']['wall']:.1f} s; on six years: job {med(f6, 'job') / h['full_empty']['job']:.2f}× that"
+              f" (goal ≤ 1.2). The whole command on the empty warehouse took {h['full_empty']['wall'] / h['copy']:.1f}×"
+              f" `psql \\copy` of the same rows ({h['copy']:.1f} s; goal ≤ 6).", ""]
+    return lines
 
 
 def ratio(r, percent=False):

@@ -159,8 +159,9 @@ public class DashboardPush {
             }
             long id = found.get().id();
             JsonNode actual = metabase.get("/api/card/" + id + "?legacy-mbql=true"); // as sent: MBQL 5 otherwise
-            apply("card", found.get(), cardFields(actual), wanted, "/api/card/" + id,
-                    actual.path("archived").asBoolean(false));
+            if (record("card", found.get(), cardFields(actual), wanted, actual.path("archived").asBoolean(false)) && apply) {
+                metabase.put("/api/card/" + id, sent(wanted, key).put("archived", false)); // archived by hand: it comes back
+            }
             return id;
         }
 
@@ -206,8 +207,7 @@ public class DashboardPush {
         }
 
         private void archive(Owned.Item item) {
-            changes.add(new Change(Change.Action.ARCHIVE, item.model(), item.digest() == null && item.model().equals("card")
-                    && !item.key().contains("/") ? item.key() + " (left by an earlier push)" : item.key()));
+            changes.add(new Change(Change.Action.ARCHIVE, item.model(), item.key()));
             if (apply) {
                 metabase.put("/api/" + item.model() + "/" + item.id(), JSON.createObjectNode().put("archived", true));
             }
@@ -248,13 +248,6 @@ public class DashboardPush {
             changes.add(new Change(Change.Action.UPDATE, kind, key, FieldDiff.between(actual, wanted), false));
             if (apply) {
                 metabase.put(path, update);
-            }
-        }
-
-        /** A card: updated with the files' fields when Metabase holds anything else. */
-        private void apply(String kind, Owned.Item found, ObjectNode actual, ObjectNode wanted, String path, boolean archived) {
-            if (record(kind, found, actual, wanted, archived) && apply) {
-                metabase.put(path, sent(wanted, found.key()).put("archived", false)); // archived by hand: it comes back
             }
         }
 

@@ -58,11 +58,8 @@ final class Dashcards {
 
     /** What Metabase holds on the dashboard, by key, in the form of {@link #wanted}. */
     static Map<String, ObjectNode> held(JsonNode dashcards, Dashboard d, Map<String, Long> cardIds) {
-        Map<Long, String> keyOfCard = new HashMap<>();
-        cardIds.forEach((key, id) -> keyOfCard.put(id, key));
         Map<String, ObjectNode> held = new LinkedHashMap<>();
-        int text = 0;
-        for (JsonNode dc : sorted(dashcards)) {
+        byKey(dashcards, d, cardIds).forEach((key, dc) -> {
             ObjectNode fields = JSON.createObjectNode();
             fields.set("card_id", dc.path("card_id"));
             for (String f : List.of("row", "col", "size_x", "size_y")) {
@@ -74,9 +71,8 @@ final class Dashcards {
                 List.of("parameter_id", "card_id", "target").forEach(f -> mapping.set(f, m.path(f)));
             }
             fields.set("visualization_settings", dc.path("visualization_settings"));
-            held.put(key(dc, d, keyOfCard, text), fields);
-            text += dc.path("card_id").isNumber() ? 0 : 1;
-        }
+            held.put(key, fields);
+        });
         return held;
     }
 
@@ -88,29 +84,41 @@ final class Dashcards {
 
     /** The dashcards to send: each keeps the id Metabase gave it; a new one gets a negative id, as Metabase asks. */
     static ArrayNode withIds(Map<String, ObjectNode> wanted, JsonNode existing, Dashboard d, Map<String, Long> cardIds) {
-        Map<Long, String> keyOfCard = new HashMap<>();
-        cardIds.forEach((key, id) -> keyOfCard.put(id, key));
-        Map<String, Long> ids = new HashMap<>();
-        int text = 0;
-        for (JsonNode dc : sorted(existing)) {
-            ids.putIfAbsent(key(dc, d, keyOfCard, text), dc.path("id").asLong());
-            text += dc.path("card_id").isNumber() ? 0 : 1;
-        }
+        Map<String, JsonNode> held = byKey(existing, d, cardIds);
         ArrayNode out = JSON.createArrayNode();
         long fresh = -1;
         for (Map.Entry<String, ObjectNode> e : wanted.entrySet()) {
-            Long id = ids.get(e.getKey());
-            out.addObject().put("id", id != null ? id : fresh--).setAll(e.getValue());
+            JsonNode dc = held.get(e.getKey());
+            out.addObject().put("id", dc != null ? dc.path("id").asLong() : fresh--).setAll(e.getValue());
         }
         return out;
     }
 
-    private static String key(JsonNode dc, Dashboard d, Map<Long, String> keyOfCard, int textIndex) {
-        if (dc.path("card_id").isNumber()) {
-            String key = keyOfCard.get(dc.path("card_id").asLong());
-            return key != null ? key : "card #" + dc.path("card_id").asLong();
+    /**
+     * Metabase's dashcards by our keys, in their order on the grid: a card's by its card's key, the n-th text by the
+     * n-th text of the file; a card placed again (by hand) gets a key of its own, so that it shows as a difference.
+     */
+    private static Map<String, JsonNode> byKey(JsonNode dashcards, Dashboard d, Map<String, Long> cardIds) {
+        Map<Long, String> keyOfCard = new HashMap<>();
+        cardIds.forEach((key, id) -> keyOfCard.put(id, key));
+        Map<String, JsonNode> byKey = new LinkedHashMap<>();
+        int text = 0;
+        for (JsonNode dc : sorted(dashcards)) {
+            String key;
+            if (dc.path("card_id").isNumber()) {
+                String card = keyOfCard.get(dc.path("card_id").asLong());
+                key = card != null ? card : "card #" + dc.path("card_id").asLong();
+            } else {
+                key = text < d.texts().size() ? d.texts().get(text).key() : "text #" + (text + 1);
+                text++;
+            }
+            String unique = key;
+            for (int copy = 2; byKey.containsKey(unique); copy++) {
+                unique = key + " (copy " + copy + ")";
+            }
+            byKey.put(unique, dc);
         }
-        return textIndex < d.texts().size() ? d.texts().get(textIndex).key() : "text #" + (textIndex + 1);
+        return byKey;
     }
 
     private static List<JsonNode> sorted(JsonNode dashcards) {

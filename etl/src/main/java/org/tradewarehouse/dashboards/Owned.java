@@ -42,7 +42,8 @@ final class Owned {
             for (JsonNode item : items.path("data")) {
                 if (item.path("model").asString("").equals("card") && Markers.find(item.path("description").asString(null)).isEmpty()
                         && item.path("description").asString("").startsWith(EARLIER_PUSH_DESCRIPTION)) {
-                    owned.earlierPushCards.add(new Item("card", item.path("id").asLong(), item.path("name").asString(), null, false));
+                    owned.earlierPushCards.add(new Item("card", item.path("id").asLong(),
+                            item.path("name").asString() + " (left by an earlier push)", null, false));
                 }
             }
         }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -197,6 +198,26 @@ class DashboardPushTest {
         metabase.forget();
         push(DashboardFiles.read(dir));
         assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void aCardPlacedTwiceByHandIsToldAndRemoved() {
+        push(dashboards);
+        long id = dashboardId(dashboard("panorama"));
+        ArrayNode dashcards = (ArrayNode) metabase.dashboards().get(id).get("dashcards");
+        int placed = dashcards.size();
+        ObjectNode copy = ((ObjectNode) dashcards.get(0).deepCopy()).put("id", 9000).put("row", 60);
+        dashcards.add(copy);
+        metabase.forget();
+
+        Change change = plan(dashboards).stream().filter(c -> c.key().equals("panorama")).findFirst().orElseThrow();
+        assertThat(change.drift()).isTrue();
+        assertThat(change.fields()).singleElement().asString().startsWith("dashcards.classement (copy 2): {").endsWith("→ (none)");
+        push(dashboards);
+
+        assertThat(writes()).containsExactly("PUT /api/dashboard/" + id);
+        assertThat(metabase.dashboards().get(id).path("dashcards")).hasSize(placed)
+                .noneMatch(dc -> dc.path("id").asLong() == 9000);
     }
 
     @Test

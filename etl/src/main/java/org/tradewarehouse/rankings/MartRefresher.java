@@ -54,10 +54,11 @@ public class MartRefresher {
     private static final String SMALL_SAMPLES = "set local default_statistics_target = 10";
     /** Connections rebuilding intermediate marts: the two sides of the sums are independent. */
     private static final int INTERMEDIATE_CONNECTIONS = 2;
+    /** The items of mart.refresh_state: the fingerprints of what the marts were last refreshed from. */
     private static final String DEFINITIONS = "definitions";
+    private static final String DIMENSIONS = "dimensions";
     /** The advisory lock serialising refreshes ("rank"); loads have their own. */
     private static final long REFRESH_LOCK_KEY = 0x72616e6bL;
-    private static final String DIMENSIONS = "dimensions";
 
     /**
      * A mart, the planner settings (name to value) its rebuild needs, for it only, the intermediate marts it reads,
@@ -240,18 +241,17 @@ public class MartRefresher {
             refreshed.years().forEach(y -> years.add(y + 1));
         }
         // years and quarters are integers: written into the statement, so that each is planned on its own values
-        String rows = mart.name() + "_rows(" + array(years.stream(), "smallint") + ", "
+        String yearArray = array(years.stream(), "smallint");
+        String rows = "select * from " + mart.name() + "_rows(" + yearArray + ", "
                 + array(years.stream().flatMap(y -> Stream.of(1, 2, 3, 4).map(q -> y * 10 + q)), "integer") + ")";
         dsl.execute(SMALL_SAMPLES); // also for the analysis of the new rows
         mart.settings().forEach((name, value) -> dsl.execute("set local " + name + " = " + value));
         if (mart.parallel()) {
-            dsl.execute("create temporary table mart_rows on commit drop as select * from " + rows);
-            rows = "mart_rows";
-        } else {
-            rows = "select * from " + rows;
+            dsl.execute("create temporary table mart_rows on commit drop as " + rows);
+            rows = "select * from mart_rows";
         }
-        dsl.execute("delete from " + mart.name() + (refreshed.all() ? "" : " where year = any(" + array(years.stream(), "smallint") + ")"));
-        dsl.execute("insert into " + mart.name() + " " + (mart.parallel() ? "select * from " + rows : rows));
+        dsl.execute("delete from " + mart.name() + (refreshed.all() ? "" : " where year = any(" + yearArray + ")"));
+        dsl.execute("insert into " + mart.name() + " " + rows);
         if (mart.parallel()) {
             dsl.execute("drop table mart_rows");
         }
@@ -292,7 +292,7 @@ public class MartRefresher {
      * that changes a label or a grouping of a code already there does not.
      */
     private String dimensions(String lastKeys) {
-        String[] keys = (lastKeys + ",,").split(",", -1);
+        String[] keys = lastKeys.split(",");
         return lastKeys + ":" + dsl.fetchSingle("""
                 select md5((select coalesce(string_agg(t::text, ';' order by t.product_key), '') from dw.dim_product t
                             where t.product_key <= {0})
@@ -304,7 +304,7 @@ public class MartRefresher {
     }
 
     private static org.jooq.Field<Integer> key(String value) {
-        return org.jooq.impl.DSL.inline(value.isEmpty() ? 0 : Integer.parseInt(value));
+        return org.jooq.impl.DSL.inline(Integer.parseInt(value));
     }
 
     private SortedSet<Integer> loadedYears() {

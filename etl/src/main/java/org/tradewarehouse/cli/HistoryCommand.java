@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -60,9 +61,12 @@ class HistoryCommand extends WarehouseReport {
         return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
+    /** Always to the second: {@code LocalDateTime.toString()} drops the seconds when they are zero. */
     static String timestamp(LocalDateTime t) {
-        return t == null ? "" : t.withNano(0).toString().replace('T', ' ');
+        return t == null ? "" : SECONDS.format(t);
     }
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     static String fileNames(String sources) {
         return sources == null ? "" : Arrays.stream(sources.split("\n"))

@@ -6,7 +6,7 @@ Usage: python3 bench/bench.py [--runs 3] [--rows N] [--scale 1,3] [--shared ../s
 For each size (the shared generator's default full year, and --scale times it) and in one run on the same
 PostgreSQL 17 (the application's embedded one, started with `trade-etl db`):
   - psql \\copy of the same rows into an unindexed table (the reference), from the unzipped text files;
-  - the whole `trade-etl load` (JVM with -Xmx512m, against that database): staging, publish, rankings refresh;
+  - the whole `./bin/trade-etl load` (JVM with -Xmx512m, against that database): staging, publish, rankings refresh;
   - peak resident memory of the load process;
   - the fiche's data query for every département (median, 95th percentile);
   - the web page: GET /fiches/dep-XX/2024 from `trade-etl serve` for every département (median, 95th percentile),
@@ -33,6 +33,8 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "etl", "target", "trade-etl.jar")
+# What operators run: the jar extracted, with its class data sharing archive (made on its first call).
+COMMAND = os.path.join(ROOT, "bin", "trade-etl")
 
 
 def sh(cmd, **kw):
@@ -110,9 +112,9 @@ def copy_seconds(db, files):
 def load_run(db, zips):
     env = dict(os.environ, SPRING_DATASOURCE_URL=db.url(), SPRING_DATASOURCE_USERNAME="postgres")
     gc_log = os.path.join(tempfile.mkdtemp(), "gc.log")
+    env["JAVA_OPTS"] = f"-Xmx512m -Xlog:gc:file={gc_log}"
     start = time.monotonic()
-    r = subprocess.run(["/usr/bin/time", "-f", "MAXRSS_KB=%M", "java", "-Xmx512m", f"-Xlog:gc:file={gc_log}",
-                        "-jar", JAR, "load", *zips], env=env, capture_output=True, text=True)
+    r = subprocess.run(["/usr/bin/time", "-f", "MAXRSS_KB=%M", COMMAND, "load", *zips], env=env, capture_output=True, text=True)
     wall = time.monotonic() - start
     out = r.stdout + r.stderr
     if r.returncode != 0:
@@ -211,8 +213,7 @@ def main():
     generator = os.path.join(a.shared, "tools", "gen_customs.py")
     if not os.path.exists(generator):
         raise SystemExit(f"no generator at {generator}: give --shared")
-    if not os.path.exists(JAR):
-        sh([os.path.join(ROOT, "mvnw"), "-B", "-q", "install", "-DskipTests"], cwd=ROOT)
+    sh([COMMAND, "--version"])  # builds the jar if it is missing or older than the sources, and prepares its start
     work = tempfile.mkdtemp(prefix="trade-bench-")
     db = Database(work)
     results = []
@@ -349,7 +350,7 @@ def history_section(a, h):
              f"`python3 bench/bench.py --only history --runs {a.runs} --rows {a.rows}` on {datetime.date.today().isoformat()},"
              f" {machine()}. The shared generator's full years ({a.rows:,} rows per flow asked), loaded into one embedded"
              " PostgreSQL 17: 2024 first, then 2019 to 2023. *job* is the load job (staging, publish, refresh), *refresh*"
-             " its last step, *process* the whole `trade-etl load` command (JVM start included).", "",
+             " its last step, *process* the whole `./bin/trade-etl load` command (JVM start included).", "",
              "Refresh of the rankings in each year's load as the warehouse grows:", "",
              "| warehouse holds | year loaded | refresh (s) | job (s) |", "|---|---|---|---|"]
     for (n, r), year in zip(h["grow"], HISTORY_YEARS):
@@ -393,9 +394,10 @@ def write(a, results, web):
         "- Database: one PostgreSQL 17 for everything (the application's embedded one, kept up by `trade-etl db`).", "",
         "## Load of a full year", "",
         "- Reference: `psql \\copy` of the same rows (unzipped text) into an unindexed table, in the same run.",
-        "- Load: `java -Xmx512m -jar etl/target/trade-etl.jar load` on both ZIPs. *load* is the job up to and"
-        " including publishing (staging, checks, dimensions, fact slices swapped in); *refresh* is its last step,"
-        " the rankings' materialised views; *process* is the whole command (JVM start, schema check, checksums);"
+        "- Load: `JAVA_OPTS=-Xmx512m ./bin/trade-etl load` on both ZIPs (as operators run it: the jar extracted,"
+        " with its class data sharing archive). *load* is the job up to and including publishing (staging, checks,"
+        " dimensions, fact slices swapped in); *refresh* is its last step, the rankings (the marts of the years the"
+        " load touched); *process* is the whole command (JVM start, schema check, checksums);"
         " *peak heap* is the largest heap occupancy the garbage collector logged (`-Xlog:gc`).",
         "- Times are medians over the runs. Each run times the copy, then the load, one right after the other; a ratio"
         " is the median of the runs' own ratios, with their range in brackets (the machine's speed drifts between"

@@ -25,16 +25,23 @@ public final class TestWarehouse {
                 do $$ declare r record; begin
                   for r in select schemaname, tablename from pg_tables
                            where (schemaname = 'dw' and tablename ~ '^(fact_trade|slice_sum)_[ei]_[0-9]+')
-                              or (schemaname = 'staging' and tablename ~ '_shadow_[0-9]+$') loop
+                              or (schemaname = 'staging' and tablename ~ '^(fact_trade|slice_sum)_[0-9]+$') loop
                     execute format('drop table if exists %I.%I cascade', r.schemaname, r.tablename);
                   end loop;
                 end $$""");
         jdbc.execute("truncate dw.load_slice, dw.load, dw.dim_time, dw.dim_geography, dw.dim_product,"
-                + " dw.dim_partner_country, dw.annex_label, staging.trade_row, staging.reject, staging.annex_label,"
+                + " dw.dim_partner_country, dw.annex_label, staging.dim_key, staging.reject, staging.annex_label,"
                 + " mart.refresh_state"); // the next refresh rebuilds the marts of every year, the others' rows gone
         jdbc.execute("truncate batch.batch_step_execution_context, batch.batch_step_execution,"
                 + " batch.batch_job_execution_context, batch.batch_job_execution_params, batch.batch_job_execution,"
                 + " batch.batch_job_instance cascade");
+    }
+
+    /** The rows staged by unpublished loads: those their new fact slices hold. */
+    public static long stagedRows(JdbcTemplate jdbc) {
+        return jdbc.queryForList("select schemaname || '.' || tablename from pg_tables where schemaname = 'staging'"
+                        + " and tablename ~ '^fact_trade_[0-9]+_[ei]_[0-9]+$'", String.class).stream()
+                .mapToLong(t -> jdbc.queryForObject("select count(*) from " + t, Long.class)).sum();
     }
 
     /** An empty warehouse, then the sample publication (2023 and 2024) written into dir and loaded: its raw lines. */

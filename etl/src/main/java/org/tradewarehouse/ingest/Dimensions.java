@@ -3,6 +3,7 @@ package org.tradewarehouse.ingest;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.tradewarehouse.ingest.DimensionKeys.Kind;
 import org.tradewarehouse.nomenclature.Na2008;
 import org.tradewarehouse.nomenclature.PartnerCountries;
 import org.tradewarehouse.nomenclature.Territories;
@@ -17,11 +18,13 @@ import java.util.stream.Collectors;
 import static org.tradewarehouse.db.dw.Tables.DIM_GEOGRAPHY;
 import static org.tradewarehouse.db.dw.Tables.DIM_PARTNER_COUNTRY;
 import static org.tradewarehouse.db.dw.Tables.DIM_PRODUCT;
+import static org.tradewarehouse.db.staging.Tables.DIM_KEY;
 
 /**
  * Brings the dimensions up to date with the codes a staged load uses, labelled from the annexes (this load's
  * or earlier ones', the label valid for the load's latest period). A code no annex knows is still loaded, with
- * a placeholder label, and reported.
+ * a placeholder label, and reported. A code new to a dimension gets the key its rows were staged with (reserved
+ * by {@link DimensionKeys}).
  */
 class Dimensions {
 
@@ -46,11 +49,29 @@ class Dimensions {
         }
         List<String> unknown = new ArrayList<>();
         List<Query> upserts = new ArrayList<>();
-        updateGeography(staged.departements, period, unknown, upserts);
-        updateProducts(staged.products, period, unknown, upserts);
-        updatePartners(staged.countries.keySet(), period, unknown, upserts);
+        Map<Kind, Map<String, Integer>> reserved = DimensionKeys.reserved(dsl, loadId);
+        updateGeography(staged.departements, period, unknown, upserts, reserved.get(Kind.DEPARTEMENT));
+        updateProducts(staged.products, period, unknown, upserts, reserved.get(Kind.CPF4));
+        updatePartners(staged.countries.keySet(), period, unknown, upserts, reserved.get(Kind.PAYS));
         dsl.batch(upserts).execute(); // one round trip for hundreds of codes
+        checkReservedKeysKept(loadId);
         return unknown;
+    }
+
+    /**
+     * Each code staged with a reserved key has that key in its dimension. A new load abandons an unfinished one, so
+     * no other load can give the code a key between this one's staging and its publishing.
+     */
+    private void checkReservedKeysKept(long loadId) {
+        for (Kind kind : Kind.values()) {
+            List<String> moved = dsl.select(DIM_KEY.CODE).from(DIM_KEY).join(kind.table).on(kind.code.eq(DIM_KEY.CODE))
+                    .where(DIM_KEY.LOAD_ID.eq(loadId), DIM_KEY.KIND.eq(kind.name()), kind.key.ne(DIM_KEY.KEY))
+                    .fetch(DIM_KEY.CODE);
+            if (!moved.isEmpty()) {
+                throw new IllegalStateException("the " + kind.name() + " code(s) " + moved + " were staged with a key"
+                        + " that their dimension gave another code meanwhile; nothing was published; run the load again");
+            }
+        }
     }
 
     private void keepAnnexLabels(long loadId) {
@@ -69,7 +90,8 @@ class Dimensions {
                 .intoMap(r -> r.get("code", String.class));
     }
 
-    private void updateGeography(Map<String, String> departements, int period, List<String> unknown, List<Query> upserts) {
+    private void updateGeography(Map<String, String> departements, int period, List<String> unknown, List<Query> upserts,
+                                 Map<String, Integer> reserved) {
         Map<String, Record> annex = labels("DEPARTEMENT", period);
         Set<String> known = dsl.fetch("select dep_code from dw.dim_geography where known").intoSet(0, String.class);
         for (var staged : departements.entrySet()) {
@@ -79,17 +101,17 @@ class Dimensions {
                 if (!known.contains(dep)) {
                     unknown.add("département " + dep);
                     String region = staged.getValue();
-                    upserts.add(upsertGeography(dep, "Département " + dep + " (absent de la nomenclature)", region,
-                            "Région " + region, false));
+                    upserts.add(upsertGeography(dep, reserved.get(dep), "Département " + dep + " (absent de la nomenclature)",
+                            region, "Région " + region, false));
                 }
                 continue;
             }
-            upserts.add(upsertGeography(dep, label.get("label", String.class), label.get("region_code", String.class),
-                    label.get("region_name", String.class), true));
+            upserts.add(upsertGeography(dep, reserved.get(dep), label.get("label", String.class),
+                    label.get("region_code", String.class), label.get("region_name", String.class), true));
         }
     }
 
-    private Query upsertGeography(String dep, String name, String region, String regionName, boolean known) {
+    private Query upsertGeography(String dep, Integer key, String name, String region, String regionName, boolean known) {
         String inseeRegion = Territories.inseeRegionOfDepartement(dep).orElse(null);
         String inseeRegionName = Territories.regionOfDepartement(dep).map(Territories.RegionRef::inseeName).orElse(null);
         String[] insee = Territories.inseeDepartements(dep).toArray(String[]::new);
@@ -103,10 +125,13 @@ class Dimensions {
         row.setRegionInseeName(inseeRegionName);
         row.setKnown(known);
         row.changed(DIM_GEOGRAPHY.GEO_KEY, false);
-        return dsl.insertInto(DIM_GEOGRAPHY).set(row).onConflict(DIM_GEOGRAPHY.DEP_CODE).doUpdate().set(row);
+        var insert = dsl.insertInto(DIM_GEOGRAPHY).set(row);
+        return (key == null ? insert : insert.set(DIM_GEOGRAPHY.GEO_KEY, key))
+                .onConflict(DIM_GEOGRAPHY.DEP_CODE).doUpdate().set(row);
     }
 
-    private void updateProducts(Map<String, String> products, int period, List<String> unknown, List<Query> upserts) {
+    private void updateProducts(Map<String, String> products, int period, List<String> unknown, List<Query> upserts,
+                                Map<String, Integer> reserved) {
         Map<String, Record> cpf4Labels = labels("CPF4", period);
         Map<String, Record> a129Labels = labels("A129", period);
         Map<String, String> existing = new HashMap<>();
@@ -145,11 +170,15 @@ class Dimensions {
                 row.setA10Label(levels.a10Label());
             }
             row.changed(DIM_PRODUCT.PRODUCT_KEY, false);
-            upserts.add(dsl.insertInto(DIM_PRODUCT).set(row).onConflict(DIM_PRODUCT.CPF4).doUpdate().set(row));
+            var insert = dsl.insertInto(DIM_PRODUCT).set(row);
+            Integer key = reserved.get(cpf4);
+            upserts.add((key == null ? insert : insert.set(DIM_PRODUCT.PRODUCT_KEY, key))
+                    .onConflict(DIM_PRODUCT.CPF4).doUpdate().set(row));
         }
     }
 
-    private void updatePartners(Set<String> countries, int period, List<String> unknown, List<Query> upserts) {
+    private void updatePartners(Set<String> countries, int period, List<String> unknown, List<Query> upserts,
+                                Map<String, Integer> reserved) {
         Map<String, Record> annex = labels("PAYS", period);
         Set<String> known = dsl.fetch("select code from dw.dim_partner_country where known").intoSet(0, String.class);
         for (String code : countries) {
@@ -168,7 +197,10 @@ class Dimensions {
             row.setEu27(eu27);
             row.setKnown(label != null);
             row.changed(DIM_PARTNER_COUNTRY.PARTNER_KEY, false);
-            upserts.add(dsl.insertInto(DIM_PARTNER_COUNTRY).set(row).onConflict(DIM_PARTNER_COUNTRY.CODE).doUpdate().set(row));
+            var insert = dsl.insertInto(DIM_PARTNER_COUNTRY).set(row);
+            Integer key = reserved.get(code);
+            upserts.add((key == null ? insert : insert.set(DIM_PARTNER_COUNTRY.PARTNER_KEY, key))
+                    .onConflict(DIM_PARTNER_COUNTRY.CODE).doUpdate().set(row));
         }
     }
 

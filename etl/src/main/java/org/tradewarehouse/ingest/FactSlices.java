@@ -4,32 +4,37 @@ import org.jooq.DSLContext;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Replaces the (quarter, flow) slices that a staged load holds in the two tables split that way: the facts, and their
- * sums (dw.slice_sum). The new slices are built as tables of their own (filled in one pass through a partitioned
- * shadow table that routes each row), then swapped for the old partitions. Run inside the publish transaction: the
- * swap takes its locks only at the very end, and other slices are never touched.
+ * The (quarter, flow) slices of a load, in the two tables split that way: the facts, and their sums (dw.slice_sum).
+ * A load builds its new slices as tables of its own, in a partitioned table of the load's (its shadow, in staging)
+ * that routes each row to its slice: the staging step copies the facts' rows there as it reads them, publishing the
+ * sums. The publish transaction then swaps them in for the warehouse's slices: the swap takes its locks only at the
+ * very end, and other slices are never touched.
  */
 class FactSlices {
 
-    record Slice(char flow, int timeKey, long rows, long valueEur) {
-        String partition(String table) {
-            return flowPartition(table) + "_" + timeKey;
-        }
+    static final String FACTS = "fact_trade";
+    static final String SUMS = "slice_sum";
 
-        String flowPartition(String table) {
-            return table + "_" + Character.toLowerCase(flow);
+    record Slice(char flow, int timeKey, long rows, long valueEur) {
+        /** "E20241", as the staging step counts it. */
+        String key() {
+            return flow + Integer.toString(timeKey);
         }
     }
 
-    /** Fills the shadow table, whose partitions are the load's new slices, with the load's rows: how many. */
+    /** Fills the shadow, whose partitions are the load's new slices, with the load's rows. */
     @FunctionalInterface
     private interface Fill {
-        long into(String shadow) throws SQLException;
+        void into(String shadow) throws SQLException;
     }
 
     private static final String SUM_COLUMNS = "(time_key, flow, dep_code, country, cpf4, value_eur, lines)";
@@ -49,89 +54,130 @@ class FactSlices {
                 .toList();
     }
 
-    /** Builds and swaps in every fact slice of the load; fails (and so rolls back) if a staged row did not make it. */
+    /** The load's partitioned table whose partitions are its new slices of dw.{table}. */
+    static String shadow(String table, long loadId) {
+        return "staging." + table + "_" + loadId;
+    }
+
+    /** The slices ("E20241") the load's shadow of dw.{table} holds: none if it has no shadow yet. */
+    Set<String> built(String table, long loadId) {
+        String shadow = shadow(table, loadId);
+        Set<String> result = new HashSet<>();
+        dsl.fetch("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+                        + " where i.inhparent in (to_regclass(?), to_regclass(?))", shadow + "_e", shadow + "_i")
+                .forEach(r -> {
+                    String name = r.get(0, String.class); // fact_trade_12_e_20241
+                    result.add(Character.toUpperCase(name.charAt(name.length() - 7)) + name.substring(name.length() - 5));
+                });
+        return result;
+    }
+
+    /** Adds a slice to the load's shadow of dw.{table}, making the shadow first if it has none. */
+    void add(String table, long loadId, char flow, int timeKey) {
+        String shadow = shadow(table, loadId);
+        if (dsl.fetchValue("select to_regclass(?)", shadow) == null) {
+            dsl.execute("create table " + shadow + " (like dw." + table + " including defaults) partition by list (flow)");
+            for (char f : new char[] {'E', 'I'}) {
+                dsl.execute(String.format(Locale.ROOT, "create table %s_%c partition of %s for values in ('%c') partition by list (time_key)",
+                        shadow, Character.toLowerCase(f), shadow, f));
+            }
+        }
+        String slice = String.format(Locale.ROOT, "%s_%c_%d", shadow, Character.toLowerCase(flow), timeKey);
+        // The check constraint proves the slice's bounds, so attaching it to the warehouse needs no scan.
+        dsl.execute(String.format(Locale.ROOT, "create table %s (like dw.%s including defaults including constraints,"
+                + " constraint %s_bounds check (flow = '%c' and time_key = %d))", slice, table, partition(table, flow, timeKey), flow, timeKey));
+        dsl.execute(String.format(Locale.ROOT, "alter table %s_%c attach partition %s for values in (%d)",
+                shadow, Character.toLowerCase(flow), slice, timeKey));
+    }
+
+    /**
+     * Checks that the load's new fact slices hold the rows and euros the staging step counted. Needed only when the
+     * staging ran in more than one process: rows staged before the warehouse was upgraded are gone.
+     */
+    void checkStagedFacts(long loadId, List<Slice> slices) {
+        Map<String, long[]> found = new HashMap<>();
+        if (dsl.fetchValue("select to_regclass(?)", shadow(FACTS, loadId)) != null) {
+            dsl.fetch("select flow || time_key, count(*), coalesce(sum(value_eur), 0) from " + shadow(FACTS, loadId) + " group by 1")
+                    .forEach(r -> found.put(r.get(0, String.class), new long[] {r.get(1, Long.class), r.get(2, Long.class)}));
+        }
+        long staged = 0;
+        long present = 0;
+        boolean same = found.size() == slices.size();
+        for (Slice s : slices) {
+            long[] f = found.getOrDefault(s.key(), new long[2]);
+            staged += s.rows();
+            present += f[0];
+            same &= f[0] == s.rows() && f[1] == s.valueEur();
+        }
+        if (!same) {
+            throw new StagingLostException(staged, present);
+        }
+    }
+
+    /** Swaps the load's new fact slices, staged with their rows, in for the warehouse's. */
     void replaceFacts(long loadId, List<Slice> slices) {
-        // Fresh staging has no statistics: without them the planner probes the dimensions' indexes row by row.
-        dsl.execute("analyze staging.trade_row");
-        long built = replace("fact_trade", loadId, slices, shadow -> dsl.execute("insert into " + shadow
-                + " (time_key, geo_key, product_key, partner_key, flow, value_eur, mass_kg, load_id)"
-                + " select s.time_key, g.geo_key, p.product_key, c.partner_key, s.flow, s.value_eur, s.mass_kg, s.load_id"
-                + " from staging.trade_row s"
-                + " join dw.dim_geography g on g.dep_code = s.dep_code"
-                + " join dw.dim_product p on p.cpf4 = s.cpf4"
-                + " join dw.dim_partner_country c on c.code = s.country"
-                + " where s.load_id = ?", loadId));
-        checkEveryRowBuilt(slices, built);
+        swapIn(FACTS, loadId, slices);
     }
 
     /**
      * Builds and swaps in the sums of every slice of the load: the ones made while staging when there are (copied in),
-     * else summed from the staged rows.
+     * else summed from the load's new fact slices, which must still be staged (not swapped in yet).
      */
     void replaceSums(long loadId, List<Slice> slices, Optional<List<SliceSums.Sum>> made) {
-        replace("slice_sum", loadId, slices, shadow -> made.isPresent() ? copy(shadow, made.get()) : dsl.execute("insert into " + shadow
-                + " " + SUM_COLUMNS + " select time_key, flow, dep_code, country, cpf4, sum(value_eur)::bigint, count(*)::integer"
-                + " from staging.trade_row where load_id = ?"
-                + " group by grouping sets ((time_key, flow, dep_code, country), (time_key, flow, dep_code, cpf4))", loadId));
-    }
-
-    private long copy(String shadow, List<SliceSums.Sum> sums) throws SQLException {
-        CopyText rows = new CopyText();
-        for (SliceSums.Sum s : sums) {
-            rows.field(s.timeKey()).field(String.valueOf(s.flow())).field(s.depCode()).field(s.country()).field(s.cpf4())
-                    .field(s.valueEur()).field(s.lines()).endRow();
-        }
-        return rows.copyIn(dataSource, "COPY " + shadow + " " + SUM_COLUMNS + " FROM STDIN");
-    }
-
-    /** Builds the load's slices of the table as tables of their own, filled through a shadow, and swaps them in. */
-    private long replace(String table, long loadId, List<Slice> slices, Fill fill) {
-        String shadow = "staging." + table + "_shadow_" + loadId;
-        dsl.execute("create table " + shadow + " (like dw." + table + " including defaults) partition by list (flow)");
-        for (char flow : slices.stream().map(Slice::flow).distinct().toList()) {
-            dsl.execute(String.format(Locale.ROOT, "create table %s_%c partition of %s for values in ('%c') partition by list (time_key)",
-                    shadow, Character.toLowerCase(flow), shadow, flow));
-        }
         for (Slice s : slices) {
-            // The check constraint proves the slice's bounds, so attaching it to the warehouse needs no scan.
-            dsl.execute(String.format(Locale.ROOT, "create table dw.%s_new (like dw.%s including defaults including constraints,"
-                            + " constraint %s_bounds check (flow = '%c' and time_key = %d))",
-                    s.partition(table), table, s.partition(table), s.flow(), s.timeKey()));
-            dsl.execute(String.format(Locale.ROOT, "alter table %s_%c attach partition dw.%s_new for values in (%d)",
-                    shadow, Character.toLowerCase(s.flow()), s.partition(table), s.timeKey()));
+            add(SUMS, loadId, s.flow(), s.timeKey());
         }
-        long built;
         try {
-            built = fill.into(shadow);
+            fill(shadow(SUMS, loadId), loadId, made);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not fill the new slices of dw." + table + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not sum the new slices of the load: " + e.getMessage(), e);
         }
-        for (Slice s : slices) {
-            dsl.execute(String.format(Locale.ROOT, "alter table %s_%c detach partition dw.%s_new",
-                    shadow, Character.toLowerCase(s.flow()), s.partition(table)));
-            if (exists(s.partition(table))) {
-                dsl.execute("drop table dw." + s.partition(table));
+        swapIn(SUMS, loadId, slices);
+    }
+
+    private void fill(String shadow, long loadId, Optional<List<SliceSums.Sum>> made) throws SQLException {
+        if (made.isPresent()) {
+            CopyText rows = new CopyText();
+            for (SliceSums.Sum s : made.get()) {
+                rows.field(s.timeKey()).field(String.valueOf(s.flow())).field(s.depCode()).field(s.country()).field(s.cpf4())
+                        .field(s.valueEur()).field(s.lines()).endRow();
             }
-            dsl.execute(String.format(Locale.ROOT, "alter table dw.%s_new rename to %s", s.partition(table), s.partition(table)));
-            dsl.execute(String.format(Locale.ROOT, "alter table dw.%s attach partition dw.%s for values in (%d)",
-                    s.flowPartition(table), s.partition(table), s.timeKey()));
-        }
-        dsl.execute("drop table " + shadow);
-        return built;
-    }
-
-    /**
-     * Values are copied as they are and each staged row joins one row of each dimension at most, so the same number
-     * of rows means every euro made it. Fewer means staging lost rows (PostgreSQL restarted: staging is unlogged).
-     */
-    private static void checkEveryRowBuilt(List<Slice> slices, long built) {
-        long staged = slices.stream().mapToLong(Slice::rows).sum();
-        if (built != staged) {
-            throw new StagingLostException(staged, built);
+            rows.copyIn(dataSource, "COPY " + shadow + " " + SUM_COLUMNS + " FROM STDIN");
+        } else if (dsl.fetchValue("select to_regclass(?)", shadow(FACTS, loadId)) != null) {
+            dsl.execute("insert into " + shadow + " " + SUM_COLUMNS
+                    + " select f.time_key, f.flow, g.dep_code, c.code, p.cpf4, sum(f.value_eur)::bigint, count(*)::integer"
+                    + " from " + shadow(FACTS, loadId) + " f"
+                    + " join dw.dim_geography g on g.geo_key = f.geo_key"
+                    + " join dw.dim_product p on p.product_key = f.product_key"
+                    + " join dw.dim_partner_country c on c.partner_key = f.partner_key"
+                    + " group by grouping sets ((f.time_key, f.flow, g.dep_code, c.code), (f.time_key, f.flow, g.dep_code, p.cpf4))");
         }
     }
 
-    private boolean exists(String partition) {
-        return dsl.fetchExists(dsl.selectOne().from("pg_tables").where("schemaname = 'dw' and tablename = ?", partition));
+    /** Detaches each new slice from the load's shadow and attaches it to the warehouse in place of the old one. */
+    private void swapIn(String table, long loadId, List<Slice> slices) {
+        String shadow = shadow(table, loadId);
+        for (Slice s : slices) {
+            String slice = String.format(Locale.ROOT, "%s_%c_%d", table + "_" + loadId, Character.toLowerCase(s.flow()), s.timeKey());
+            String partition = partition(table, s.flow(), s.timeKey());
+            dsl.execute(String.format(Locale.ROOT, "alter table %s_%c detach partition staging.%s",
+                    shadow, Character.toLowerCase(s.flow()), slice));
+            dsl.execute("drop table if exists dw." + partition);
+            dsl.execute("alter table staging." + slice + " set schema dw");
+            dsl.execute("alter table dw." + slice + " rename to " + partition);
+            dsl.execute(String.format(Locale.ROOT, "alter table dw.%s_%c attach partition dw.%s for values in (%d)",
+                    table, Character.toLowerCase(s.flow()), partition, s.timeKey()));
+        }
+        drop(table, loadId);
+    }
+
+    /** Drops the load's shadow of dw.{table} and the slices it still holds. */
+    void drop(String table, long loadId) {
+        dsl.execute("drop table if exists " + shadow(table, loadId));
+    }
+
+    /** The warehouse's partition of a slice, e.g. fact_trade_e_20241. */
+    private static String partition(String table, char flow, int timeKey) {
+        return String.format(Locale.ROOT, "%s_%c_%d", table, Character.toLowerCase(flow), timeKey);
     }
 }

@@ -128,8 +128,8 @@ public class LoadJobConfiguration {
     }
 
     @Bean
-    StagingWriter stagingWriter(DataSource dataSource) {
-        return new StagingWriter(dataSource);
+    StagingWriter stagingWriter(DSLContext dsl, DataSource dataSource) {
+        return new StagingWriter(dsl, dataSource);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.tradewarehouse.warehouse.DatabaseUnreachable;
 
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +123,8 @@ public class LoadService {
         } catch (Exception e) {
             throw new IllegalStateException("could not abandon load " + execution.getJobInstanceId() + ": " + e.getMessage(), e);
         }
-        jdbc.update("delete from staging.trade_row where load_id = ?", execution.getJobInstanceId());
+        jdbc.execute("drop table if exists " + FactSlices.shadow(FactSlices.FACTS, execution.getJobInstanceId()));
+        jdbc.update("delete from staging.dim_key where load_id = ?", execution.getJobInstanceId());
         jdbc.update("delete from staging.annex_label where load_id = ?", execution.getJobInstanceId());
         log.info("Abandoned the unfinished load {} and dropped its staged rows", execution.getJobInstanceId());
     }
@@ -150,10 +153,9 @@ public class LoadService {
         execution.getStepExecutions().stream()
                 .filter(s -> s.getStartTime() != null && s.getEndTime() != null)
                 .forEach(s -> steps.put(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime())));
-        var staged = jobRepository.getLastStepExecution(execution.getJobInstance(), "stageRows");
-        Map<Character, Long> stagingNanos = staged == null ? Map.of()
-                : StagedSummary.from(staged.getExecutionContext()).stagingNanos;
-        List<LoadOutcome.FlowFigures> flows = figures(loadId, published, stagingNanos);
+        var staging = jobRepository.getLastStepExecution(execution.getJobInstance(), "stageRows");
+        StagedSummary staged = staging == null ? new StagedSummary() : StagedSummary.from(staging.getExecutionContext());
+        List<LoadOutcome.FlowFigures> flows = figures(loadId, published, staged);
         List<String> slices = published ? jdbc.queryForList("select year || '-T' || quarter || ' ' || flow from dw.load_slice"
                 + " where load_id = ? order by year, quarter, flow", String.class, loadId) : List.of();
         List<String> samples = jdbc.queryForList("select file || ' line ' || line || ': ' || reason || ': ' || raw"
@@ -178,24 +180,30 @@ public class LoadService {
         return new LoadOutcome(status, loadId, flows, slices, samples, failure, duration, steps);
     }
 
-    /** Loaded figures from what was published (or, for a load that stopped, what it had staged), plus rejects. */
-    private List<LoadOutcome.FlowFigures> figures(long loadId, boolean published, Map<Character, Long> stagingNanos) {
-        String loaded = published
-                ? "select flow::text, sum(rows) as n, sum(value_eur) as eur from dw.load_slice where load_id = ? group by flow"
-                : "select flow::text, count(*) as n, sum(value_eur) as eur from staging.trade_row where load_id = ? group by flow";
+    /**
+     * Loaded figures from what was published (or, for a load that stopped, what its staging step counted, which
+     * commits with its rows), plus rejects.
+     */
+    private List<LoadOutcome.FlowFigures> figures(long loadId, boolean published, StagedSummary staged) {
         List<LoadOutcome.FlowFigures> result = new ArrayList<>();
         var rejected = jdbc.queryForList("select case when split_part(raw, ';', 1) in ('E', 'I') then split_part(raw, ';', 1)"
                 + " else '?' end as flow, count(*) as n, coalesce(sum(value_eur), 0) as eur from staging.reject"
                 + " where load_id = ? group by 1", loadId);
-        var loadedRows = jdbc.queryForList(loaded, loadId);
+        Map<String, long[]> loaded = new HashMap<>();
+        if (published) {
+            jdbc.query("select flow::text, sum(rows) as n, sum(value_eur) as eur from dw.load_slice where load_id = ? group by flow",
+                    (RowCallbackHandler) r -> loaded.put(r.getString("flow"), new long[] {r.getLong("n"), r.getLong("eur")}), loadId);
+        } else {
+            staged.slices.forEach((slice, counts) -> {
+                long[] flow = loaded.computeIfAbsent(slice.substring(0, 1), f -> new long[2]);
+                flow[0] += counts[0];
+                flow[1] += counts[1];
+            });
+        }
         for (String flow : List.of("E", "I", "?")) {
-            long rows = 0, eur = 0, rejectedRows = 0, rejectedEur = 0;
-            for (var r : loadedRows) {
-                if (flow.equals(r.get("flow"))) {
-                    rows = ((Number) r.get("n")).longValue();
-                    eur = ((Number) r.get("eur")).longValue();
-                }
-            }
+            long rows = loaded.getOrDefault(flow, new long[2])[0];
+            long eur = loaded.getOrDefault(flow, new long[2])[1];
+            long rejectedRows = 0, rejectedEur = 0;
             for (var r : rejected) {
                 if (flow.equals(r.get("flow"))) {
                     rejectedRows = ((Number) r.get("n")).longValue();
@@ -204,7 +212,7 @@ public class LoadService {
             }
             if (rows + rejectedRows > 0) {
                 result.add(new LoadOutcome.FlowFigures(flow, rows + rejectedRows, rows, rejectedRows, eur, rejectedEur,
-                        Duration.ofNanos(stagingNanos.getOrDefault(flow.charAt(0), 0L))));
+                        Duration.ofNanos(staged.stagingNanos.getOrDefault(flow.charAt(0), 0L))));
             }
         }
         return result;

@@ -13,10 +13,13 @@ import javax.sql.DataSource;
 import java.util.List;
 import java.util.Optional;
 
+import static org.tradewarehouse.db.staging.Tables.ANNEX_LABEL;
+import static org.tradewarehouse.db.staging.Tables.DIM_KEY;
+
 /**
  * Publishes a staged load in one transaction (the step's): dimensions, then each (year, quarter, flow) slice the
- * load holds replaces the warehouse's slice, and its sums theirs, set-based in SQL. Readers see the old slices or the
- * new ones, never a mix.
+ * load staged replaces the warehouse's slice, and its sums theirs. Readers see the old slices or the new ones, never
+ * a mix.
  */
 class PublishTasklet implements Tasklet {
 
@@ -74,19 +77,21 @@ class PublishTasklet implements Tasklet {
                     s.timeKey() / 10, s.timeKey() % 10, String.valueOf(s.flow()), loadId, s.rows(), s.valueEur());
         }
         long dims = System.nanoTime();
-        factSlices.replaceFacts(loadId, slices);
-        long built = System.nanoTime();
         Optional<List<SliceSums.Sum>> sums = staging.sumsOf(loadId).flatMap(s -> s.of(slices));
         if (sums.isEmpty()) {
+            // staged by more than one process: check the rows are all there, then sum them (before they are swapped in)
             log.info("Summing the staged rows of load {} per slice again: the staging was resumed", loadId);
+            factSlices.checkStagedFacts(loadId, slices);
         }
         factSlices.replaceSums(loadId, slices, sums);
         long summed = System.nanoTime();
+        factSlices.replaceFacts(loadId, slices);
+        long swapped = System.nanoTime();
         clearStaging();
         contribution.incrementWriteCount(rows);
-        log.info("Published load {}: {} rows in {} quarter slices (dimensions {} s, facts {} s, sums {} s, clean-up {} s)",
-                loadId, String.format("%,d", rows), slices.size(), seconds(start, dims), seconds(dims, built),
-                seconds(built, summed), seconds(summed, System.nanoTime()));
+        log.info("Published load {}: {} rows in {} quarter slices (dimensions {} s, sums {} s, facts {} s, clean-up {} s)",
+                loadId, String.format("%,d", rows), slices.size(), seconds(start, dims), seconds(dims, summed),
+                seconds(summed, swapped), seconds(swapped, System.nanoTime()));
         return RepeatStatus.FINISHED;
     }
 
@@ -94,14 +99,10 @@ class PublishTasklet implements Tasklet {
         return String.format(java.util.Locale.ROOT, "%.1f", (toNanos - fromNanos) / 1e9);
     }
 
-    /** Loads run one at a time, so the staging table holds only this load: truncating is cheaper than deleting. */
+    /** The load's shadow of the facts (its slices gone to the warehouse), key reservations and labels. */
     private void clearStaging() {
-        boolean others = dsl.fetchExists(dsl.selectOne().from("staging.trade_row").where("load_id <> ?", loadId));
-        if (others) {
-            dsl.execute("delete from staging.trade_row where load_id = ?", loadId);
-        } else {
-            dsl.execute("truncate staging.trade_row");
-        }
-        dsl.execute("delete from staging.annex_label where load_id = ?", loadId);
+        factSlices.drop(FactSlices.FACTS, loadId);
+        dsl.deleteFrom(DIM_KEY).where(DIM_KEY.LOAD_ID.eq(loadId)).execute();
+        dsl.deleteFrom(ANNEX_LABEL).where(ANNEX_LABEL.LOAD_ID.eq(loadId)).execute();
     }
 }

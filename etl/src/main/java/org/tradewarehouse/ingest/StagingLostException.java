@@ -1,9 +1,13 @@
 package org.tradewarehouse.ingest;
 
-/** Staged rows vanished (PostgreSQL restarted and emptied the unlogged staging table): the load must start over. */
+/**
+ * The load's new slices do not hold what its staging step counted (rows staged by a version of the application
+ * before an upgrade, which kept them elsewhere): the load must start over.
+ */
 class StagingLostException extends RuntimeException {
     StagingLostException(long staged, long present) {
-        super(String.format("%,d rows were staged but only %,d are still in staging (was the database restarted?);"
-                + " nothing was published; run the load again to read the files from the start", staged, present));
+        super(String.format("%,d rows were staged but the load's new slices hold %,d of them, or other euros (was the"
+                + " warehouse upgraded while the load was unfinished?); nothing was published; run the load again to read"
+                + " the files from the start", staged, present));
     }
 }

@@ -1,5 +1,6 @@
 package org.tradewarehouse.ingest;
 
+import org.jooq.DSLContext;
 import org.postgresql.copy.CopyIn;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -13,12 +14,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Stages a chunk with PostgreSQL COPY, on the chunk's own transaction: the rows and the reader's saved position
- * commit together, so a restart neither loses nor repeats a line.
+ * commit together, so a restart neither loses nor repeats a line. Rows go straight into the load's new fact slices
+ * (see {@link FactSlices}), with their dimension keys ({@link DimensionKeys}): publishing attaches the slices as they
+ * are. A row of a slice the load has not met yet adds the slice first, in the chunk's transaction.
  * <p>
  * Rows are sent as they are parsed ({@link #stage}), on a COPY opened at the chunk's first row and ended by
  * {@link #write}, so that PostgreSQL ingests them while the next lines are parsed instead of both sides taking turns.
@@ -30,14 +34,20 @@ import java.util.Optional;
  */
 class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, StepExecutionListener {
 
-    private static final String ROWS_COPY = "COPY staging.trade_row"
-            + " (load_id, flow, time_key, dep_code, cpf4, country, value_eur, mass_kg) FROM STDIN (FORMAT binary)";
+    private static final String ROWS_COPY = "COPY %s"
+            + " (time_key, geo_key, product_key, partner_key, flow, value_eur, mass_kg, load_id) FROM STDIN (FORMAT binary)";
     private static final String REJECTS_COPY = "COPY staging.reject (load_id, file, line, raw, reason, value_eur) FROM STDIN";
     /** Rows are handed to the driver in batches of about this size, which it sends as its buffer fills. */
     private static final int BATCH_BYTES = 1 << 15;
 
+    private final DSLContext dsl;
     private final DataSource dataSource;
+    private final FactSlices factSlices;
     private long loadId;
+    private DimensionKeys keys;
+    /** The load's slices (flow << 16 ^ time key) that have their table, the last one met first; null: to look up. */
+    private int[] slices;
+    private int sliceCount;
     /** The sums of this execution's staged rows, until publishing takes them. */
     private SliceSums sums;
     private StagedSummary summary = new StagedSummary();
@@ -47,11 +57,15 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
     /** The chunk's rows not yet handed to the COPY, and the COPY (null until the chunk's first row). */
     private final CopyBinary batch = new CopyBinary();
     private CopyIn rowCopy;
+    /** Whether the chunk's transaction has its {@link ChunkEnd}: registered at the chunk's first row. */
+    private boolean inChunk;
     private long chunkExports;
     private long chunkImports;
 
-    StagingWriter(DataSource dataSource) {
+    StagingWriter(DSLContext dsl, DataSource dataSource) {
+        this.dsl = dsl;
         this.dataSource = dataSource;
+        this.factSlices = new FactSlices(dsl, dataSource);
     }
 
     @Override
@@ -81,6 +95,8 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
     @Override
     public void open(ExecutionContext context) {
         summary = StagedSummary.from(context);
+        keys = DimensionKeys.of(dsl, dataSource, loadId);
+        slices = null;
         since = System.nanoTime();
     }
 
@@ -91,6 +107,10 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
 
     /** Sends a valid row on the chunk's COPY. */
     void stage(ParsedLine.TradeRow r) throws SQLException {
+        if (!inChunk) {
+            TransactionSynchronizationManager.registerSynchronization(new ChunkEnd());
+            inChunk = true;
+        }
         summary.add(r);
         sums.add(r);
         if (r.flow() == 'E') {
@@ -98,25 +118,49 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
         } else {
             chunkImports++;
         }
-        batch.row(8).field(loadId).field(r.flow()).field(r.year() * 10 + r.quarter()).field(r.depCode())
-                .field(r.cpf4()).field(r.country()).field(r.valueEur()).field(r.massKg());
+        int timeKey = r.year() * 10 + r.quarter();
+        if (slices == null || sliceCount == 0 || slices[0] != (r.flow() << 16 ^ timeKey)) {
+            meetSlice(r.flow(), timeKey);
+        }
+        batch.row(8).field(timeKey).field(keys.geography(r.depCode())).field(keys.product(r.cpf4()))
+                .field(keys.partner(r.country())).field(r.flow()).field(r.valueEur()).field(r.massKg()).field(loadId);
         if (batch.length() >= BATCH_BYTES) {
             sendBatch();
         }
     }
 
+    /**
+     * Puts the slice first among the load's slices, adding its table when it has none: the chunk's COPY is ended for
+     * that, as the connection takes no other statement during a COPY, and the next rows open another.
+     */
+    private void meetSlice(char flow, int timeKey) throws SQLException {
+        int slice = flow << 16 ^ timeKey;
+        if (slices == null) {
+            endRowCopy();
+            slices = factSlices.built(FactSlices.FACTS, loadId).stream()
+                    .mapToInt(k -> k.charAt(0) << 16 ^ Integer.parseInt(k.substring(1))).toArray();
+            sliceCount = slices.length;
+        }
+        int at = 0;
+        while (at < sliceCount && slices[at] != slice) {
+            at++;
+        }
+        if (at == sliceCount) {
+            endRowCopy();
+            factSlices.add(FactSlices.FACTS, loadId, flow, timeKey);
+            if (sliceCount == slices.length) {
+                slices = Arrays.copyOf(slices, sliceCount * 2 + 1);
+            }
+            sliceCount++;
+        }
+        System.arraycopy(slices, 0, slices, 1, at);
+        slices[0] = slice;
+    }
+
     /** Ends the chunk's COPY, then stages the chunk's rejected lines. */
     @Override
     public void write(Chunk<? extends List<ParsedLine.Rejected>> chunk) throws Exception {
-        if (batch.rows() > 0) {
-            sendBatch();
-        }
-        if (rowCopy != null) {
-            byte[] trailer = CopyBinary.trailer();
-            rowCopy.writeToCopy(trailer, 0, trailer.length);
-            rowCopy.endCopy();
-            rowCopy = null;
-        }
+        endRowCopy();
         CopyText rejects = new CopyText();
         for (List<ParsedLine.Rejected> rejected : chunk) {
             for (ParsedLine.Rejected r : rejected) {
@@ -134,10 +178,22 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
         chunkImports = 0;
     }
 
+    /** Sends the rows not sent yet and ends the COPY, if one is open. */
+    private void endRowCopy() throws SQLException {
+        if (batch.rows() > 0) {
+            sendBatch();
+        }
+        if (rowCopy != null) {
+            byte[] trailer = CopyBinary.trailer();
+            rowCopy.writeToCopy(trailer, 0, trailer.length);
+            rowCopy.endCopy();
+            rowCopy = null;
+        }
+    }
+
     private void sendBatch() throws SQLException {
         if (rowCopy == null) {
-            rowCopy = CopyBuffer.copyApi(dataSource).copyIn(ROWS_COPY);
-            TransactionSynchronizationManager.registerSynchronization(new CancelOnRollback(rowCopy));
+            rowCopy = CopyBuffer.copyApi(dataSource).copyIn(String.format(ROWS_COPY, FactSlices.shadow(FactSlices.FACTS, loadId)));
             byte[] header = CopyBinary.header();
             rowCopy.writeToCopy(header, 0, header.length);
         }
@@ -146,22 +202,17 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
     }
 
     /**
-     * Ends a COPY its chunk left open (it failed between two rows): the driver refuses any other statement while a
-     * COPY is in progress, the rollback included. Also forgets the failed chunk's rows.
+     * The end of a chunk's transaction. On a rollback: ends the COPY the chunk left open (it failed between two rows:
+     * the driver refuses any other statement while a COPY is in progress, the rollback included), and forgets what
+     * the chunk did, its rows not sent yet and the slices it added included, so that nothing of it reaches the next.
      */
-    private final class CancelOnRollback implements TransactionSynchronization {
-
-        private final CopyIn copy;
-
-        CancelOnRollback(CopyIn copy) {
-            this.copy = copy;
-        }
+    private final class ChunkEnd implements TransactionSynchronization {
 
         @Override
         public void beforeCompletion() {
-            if (copy.isActive()) {
+            if (rowCopy != null && rowCopy.isActive()) {
                 try {
-                    copy.cancelCopy();
+                    rowCopy.cancelCopy();
                 } catch (SQLException e) {
                     // the connection is broken: the transaction is lost with it, which is what cancelling asks
                 }
@@ -170,12 +221,14 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
 
         @Override
         public void afterCompletion(int status) {
+            inChunk = false;
             if (status != STATUS_COMMITTED) {
                 if (sums != null) {
                     sums.chunkRolledBack();
                 }
                 batch.clear();
                 rowCopy = null;
+                slices = null;
                 chunkExports = 0;
                 chunkImports = 0;
             }

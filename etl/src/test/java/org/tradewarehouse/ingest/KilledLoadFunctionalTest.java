@@ -65,7 +65,7 @@ class KilledLoadFunctionalTest {
         awaitItsConnectionsGone();
 
         assertThat(TestWarehouse.fingerprint(jdbc)).isEqualTo(before);
-        long staged = jdbc.queryForObject("select count(*) from staging.trade_row", Long.class);
+        long staged = TestWarehouse.stagedRows(jdbc);
         assertThat(staged).isPositive().isLessThan(raw.count());
 
         assertRerunEndsWithExactTotals(zips, raw);
@@ -87,7 +87,7 @@ class KilledLoadFunctionalTest {
 
         assertThat(TestWarehouse.fingerprint(jdbc)).isEqualTo(before);
         assertThat(franceTotalsInTheMarts()).isEqualTo(totalsByYearAndFlow(previous));
-        assertThat(jdbc.queryForObject("select count(*) from staging.trade_row", Long.class)).isEqualTo(RawRows.of(revised).count());
+        assertThat(TestWarehouse.stagedRows(jdbc)).isEqualTo(RawRows.of(revised).count());
 
         assertRerunEndsWithExactTotals(revised, RawRows.of(revised));
     }
@@ -202,7 +202,7 @@ class KilledLoadFunctionalTest {
         assertThat(jdbc.queryForObject("select count(distinct load_id) from dw.fact_trade", Long.class)).isEqualTo(1L);
         assertThat(jdbc.queryForObject("select count(*) from dw.load where load_id = ?", Long.class, rerun.loadId())).isEqualTo(1L);
         assertThat(franceTotalsInTheMarts()).isEqualTo(totalsByYearAndFlow(raw));
-        assertThat(jdbc.queryForObject("select count(*) from staging.trade_row", Long.class)).isZero();
+        assertThat(TestWarehouse.stagedRows(jdbc)).isZero();
         return rerun;
     }
 

@@ -93,7 +93,7 @@ class LoadJobFunctionalTest {
         assertThat(outcome.flows()).allSatisfy(f -> assertThat(f.staging()).isPositive());
         assertThat(outcome.flows().stream().map(LoadOutcome.FlowFigures::staging).reduce(java.time.Duration.ZERO,
                 java.time.Duration::plus)).isLessThanOrEqualTo(outcome.steps().get("stageRows"));
-        assertThat(jdbc.queryForObject("select count(*) from staging.trade_row", Long.class)).isZero();
+        assertThat(TestWarehouse.stagedRows(jdbc)).isZero();
         assertSliceSums(raw);
         assertThat(output).doesNotContain("per slice again"); // the sums made while staging were used
     }
@@ -163,11 +163,54 @@ class LoadJobFunctionalTest {
     @ExtendWith(OutputCaptureExtension.class)
     void aStoppedLoadResumesWhereItStoppedAndEndsWithExactTotals(CapturedOutput output) throws Exception {
         var before = TestWarehouse.fingerprint(jdbc);
+        LoadOutcome stopped = stoppedInItsFirstChunk();
+        assertThat(TestWarehouse.fingerprint(jdbc)).isEqualTo(before);
+        long staged = TestWarehouse.stagedRows(jdbc);
+        assertThat(staged).isPositive().isLessThan(raw.count());
+        // what the stopped load reports as loaded is what it staged
+        assertThat(stopped.flows().stream().mapToLong(LoadOutcome.FlowFigures::rowsLoaded).sum()).isEqualTo(staged);
+
+        LoadOutcome resumed = loads.load(annual, false);
+
+        assertThat(resumed.status()).isEqualTo(LoadOutcome.Status.PUBLISHED);
+        assertThat(resumed.loadId()).isEqualTo(stopped.loadId());
+        assertExactlyLoaded();
+        assertThat(output).contains("per slice again: the staging was resumed"); // this run did not stage them all
+        assertThat(TestWarehouse.stagedRows(jdbc)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from staging.dim_key", Long.class)).isZero();
+    }
+
+    /** Rows a stopped load staged are gone (as after an upgrade from when staging was elsewhere): it starts over. */
+    @Test
+    void aResumedLoadWhoseStagedRowsAreGoneFailsAndIsLoadedAgainFromTheStart() throws Exception {
+        var before = TestWarehouse.fingerprint(jdbc);
+        LoadOutcome stopped = stoppedInItsFirstChunk();
+        jdbc.execute("drop table " + FactSlices.shadow(FactSlices.FACTS, stopped.loadId()));
+
+        LoadOutcome resumed = loads.load(annual, false);
+
+        assertThat(resumed.status()).isEqualTo(LoadOutcome.Status.FAILED);
+        assertThat(resumed.loadId()).isEqualTo(stopped.loadId());
+        assertThat(resumed.failure()).contains("rows were staged but the load's new slices hold")
+                .contains("run the load again to read the files from the start");
+        assertThat(TestWarehouse.fingerprint(jdbc)).isEqualTo(before);
+        assertThat(TestWarehouse.stagedRows(jdbc)).isZero(); // abandoned: its rows dropped
+
+        LoadOutcome again = loads.load(annual, false);
+
+        assertThat(again.status()).isEqualTo(LoadOutcome.Status.PUBLISHED);
+        assertThat(again.loadId()).isNotEqualTo(stopped.loadId());
+        assertExactlyLoaded();
+    }
+
+    /** The annual publication's load, stopped at the end of its first chunk. */
+    private LoadOutcome stoppedInItsFirstChunk() throws Exception {
         LoadOutcome stopped;
         try (Connection blocker = dataSource.getConnection()) {
-            // Hold staging so the load waits in its first chunk, then ask it to stop: it stops at that chunk's end.
+            // Hold the facts so the load waits in its first chunk (making its new slices like them), then ask it to stop:
+            // it stops at that chunk's end.
             blocker.setAutoCommit(false);
-            blocker.createStatement().execute("lock table staging.trade_row in exclusive mode");
+            blocker.createStatement().execute("lock table dw.fact_trade in access exclusive mode");
             CompletableFuture<LoadOutcome> running = CompletableFuture.supplyAsync(() -> {
                 try {
                     return loads.load(annual, false);
@@ -189,19 +232,14 @@ class LoadJobFunctionalTest {
         // JobOperator.stop writes the step's row while the job's thread does too (Spring Batch 6): the job ends
         // STOPPED, or FAILED when the job's own write loses on the row's version; either is resumed.
         assertThat(stopped.status()).isIn(LoadOutcome.Status.STOPPED, LoadOutcome.Status.FAILED);
-        assertThat(TestWarehouse.fingerprint(jdbc)).isEqualTo(before);
-        long staged = jdbc.queryForObject("select count(*) from staging.trade_row", Long.class);
-        assertThat(staged).isPositive().isLessThan(raw.count());
+        return stopped;
+    }
 
-        LoadOutcome resumed = loads.load(annual, false);
-
-        assertThat(resumed.status()).isEqualTo(LoadOutcome.Status.PUBLISHED);
-        assertThat(resumed.loadId()).isEqualTo(stopped.loadId());
+    private void assertExactlyLoaded() {
         assertThat(jdbc.queryForObject("select count(*) from dw.fact_trade", Long.class)).isEqualTo(raw.count());
         assertThat(warehouseEuros("t.label || ':' || f.flow || ':' || g.dep_code"))
                 .isEqualTo(raw.euros(f -> f[2] + "-T" + f[1] + ":" + f[0] + ":" + f[3]));
         assertSliceSums(raw);
-        assertThat(output).contains("per slice again: the staging was resumed"); // this run did not stage them all
     }
 
     @Test
@@ -224,7 +262,7 @@ class LoadJobFunctionalTest {
     private void awaitRunningLoad() throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             Integer waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query ilike 'COPY staging.trade_row%'", Integer.class);
+                    + " and query ilike 'create table staging.fact_trade_%'", Integer.class);
             if (waiting != null && waiting > 0) {
                 return;
             }

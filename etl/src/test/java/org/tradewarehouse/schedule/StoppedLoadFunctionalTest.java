@@ -66,7 +66,7 @@ class StoppedLoadFunctionalTest {
         var stopped = jdbc.queryForMap("select job_instance_id, status from batch.batch_job_execution");
         assertThat(stopped.get("status")).as(child.log()).isEqualTo("STOPPED");
         assertThat(TestWarehouse.fingerprint(jdbc)).isEqualTo(before);
-        long staged = jdbc.queryForObject("select count(*) from staging.trade_row", Long.class);
+        long staged = TestWarehouse.stagedRows(jdbc);
         assertThat(staged).isPositive().isLessThan(raw.count());
         assertThat(dropped).exists(); // not moved to failed/: a shutdown is no fault of the file
         assertThat(child.log()).doesNotContain("error");

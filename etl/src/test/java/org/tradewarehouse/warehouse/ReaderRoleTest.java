@@ -49,7 +49,7 @@ class ReaderRoleTest {
                 assertThat(count(reader, "select count(*) from dw." + dim)).isPositive();
             }
             for (String forbidden : List.of("select count(*) from dw.fact_trade", "select count(*) from dw.load",
-                    "select count(*) from staging.trade_row", "select count(*) from staging.reject",
+                    "select count(*) from staging.dim_key", "select count(*) from staging.reject",
                     "select count(*) from batch.batch_job_instance",
                     "update dw.dim_product set cpf4_label = 'x'", "delete from dw.dim_time",
                     "insert into dw.dim_partner_country (code, label, eu27, known) values ('XX', 'x', false, false)",

@@ -1,10 +1,10 @@
 package org.tradewarehouse.ingest;
 
+import org.jooq.DSLContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.tradewarehouse.nomenclature.AnnexFile;
 
 import java.io.IOException;
@@ -12,25 +12,27 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.tradewarehouse.db.staging.Tables.ANNEX_LABEL;
+
 /**
  * Stages the label annexes shipped in the publication's ZIPs (CPF4, A129, countries, départements). They reach
  * the warehouse only when the load is published; a ZIP without annexes keeps the labels of earlier loads.
  */
 class AnnexStagingTasklet implements Tasklet {
 
-    private final JdbcTemplate jdbc;
+    private final DSLContext dsl;
     private final Publication publication;
     private final long loadId;
 
-    AnnexStagingTasklet(JdbcTemplate jdbc, Publication publication, long loadId) {
-        this.jdbc = jdbc;
+    AnnexStagingTasklet(DSLContext dsl, Publication publication, long loadId) {
+        this.dsl = dsl;
         this.publication = publication;
         this.loadId = loadId;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-        jdbc.update("delete from staging.annex_label where load_id = ?", loadId);
+        dsl.deleteFrom(ANNEX_LABEL).where(ANNEX_LABEL.LOAD_ID.eq(loadId)).execute();
         List<Object[]> rows = new ArrayList<>();
         for (Publication.AnnexEntry annex : publication.annexEntries()) {
             String name = annex.entry().displayName();
@@ -46,8 +48,13 @@ class AnnexStagingTasklet implements Tasklet {
                 }
             }
         }
-        jdbc.batchUpdate("insert into staging.annex_label (load_id, kind, code, label, valid_from, valid_to, region_code,"
-                + " region_name) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        if (!rows.isEmpty()) {
+            var insert = dsl.batch(dsl.insertInto(ANNEX_LABEL, ANNEX_LABEL.LOAD_ID, ANNEX_LABEL.KIND, ANNEX_LABEL.CODE,
+                    ANNEX_LABEL.LABEL, ANNEX_LABEL.VALID_FROM, ANNEX_LABEL.VALID_TO, ANNEX_LABEL.REGION_CODE, ANNEX_LABEL.REGION_NAME)
+                    .values((Long) null, null, null, null, null, null, null, null));
+            rows.forEach(insert::bind);
+            insert.execute();
+        }
         contribution.incrementWriteCount(rows.size());
         return RepeatStatus.FINISHED;
     }

@@ -15,9 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.field;
 import static org.tradewarehouse.db.dw.Tables.DIM_GEOGRAPHY;
 import static org.tradewarehouse.db.dw.Tables.DIM_PARTNER_COUNTRY;
 import static org.tradewarehouse.db.dw.Tables.DIM_PRODUCT;
+import static org.tradewarehouse.db.dw.Tables.DIM_TIME;
 import static org.tradewarehouse.db.staging.Tables.DIM_KEY;
 
 /**
@@ -27,6 +30,10 @@ import static org.tradewarehouse.db.staging.Tables.DIM_KEY;
  * by {@link DimensionKeys}).
  */
 class Dimensions {
+
+    private static final org.tradewarehouse.db.dw.tables.AnnexLabel LABEL = org.tradewarehouse.db.dw.Tables.ANNEX_LABEL;
+    private static final org.tradewarehouse.db.staging.tables.AnnexLabel STAGED_LABEL =
+            org.tradewarehouse.db.staging.Tables.ANNEX_LABEL;
 
     private final DSLContext dsl;
     private final Na2008 na2008;
@@ -44,8 +51,8 @@ class Dimensions {
         for (int timeKey : slices.stream().map(FactSlices.Slice::timeKey).distinct().toList()) {
             int year = timeKey / 10;
             int quarter = timeKey % 10;
-            dsl.execute("insert into dw.dim_time (time_key, year, quarter, label) values (?, ?, ?, ?) on conflict do nothing",
-                    timeKey, year, quarter, year + "-T" + quarter);
+            dsl.insertInto(DIM_TIME, DIM_TIME.TIME_KEY, DIM_TIME.YEAR, DIM_TIME.QUARTER, DIM_TIME.LABEL)
+                    .values(timeKey, (short) year, (short) quarter, year + "-T" + quarter).onConflictDoNothing().execute();
         }
         List<String> unknown = new ArrayList<>();
         List<Query> upserts = new ArrayList<>();
@@ -75,25 +82,33 @@ class Dimensions {
     }
 
     private void keepAnnexLabels(long loadId) {
-        dsl.execute("insert into dw.annex_label (kind, code, label, valid_from, valid_to, region_code, region_name)"
-                + " select distinct on (kind, code, valid_from) kind, code, label, valid_from, valid_to, region_code, region_name"
-                + " from staging.annex_label where load_id = ? order by kind, code, valid_from"
-                + " on conflict (kind, code, valid_from) do update set label = excluded.label, valid_to = excluded.valid_to,"
-                + " region_code = excluded.region_code, region_name = excluded.region_name", loadId);
+        dsl.insertInto(LABEL, LABEL.KIND, LABEL.CODE, LABEL.LABEL, LABEL.VALID_FROM, LABEL.VALID_TO, LABEL.REGION_CODE,
+                        LABEL.REGION_NAME)
+                .select(dsl.select(STAGED_LABEL.KIND, STAGED_LABEL.CODE, STAGED_LABEL.LABEL, STAGED_LABEL.VALID_FROM,
+                                STAGED_LABEL.VALID_TO, STAGED_LABEL.REGION_CODE, STAGED_LABEL.REGION_NAME)
+                        .distinctOn(STAGED_LABEL.KIND, STAGED_LABEL.CODE, STAGED_LABEL.VALID_FROM)
+                        .from(STAGED_LABEL).where(STAGED_LABEL.LOAD_ID.eq(loadId))
+                        .orderBy(STAGED_LABEL.KIND, STAGED_LABEL.CODE, STAGED_LABEL.VALID_FROM))
+                .onConflict(LABEL.KIND, LABEL.CODE, LABEL.VALID_FROM).doUpdate()
+                .set(LABEL.LABEL, excluded(LABEL.LABEL)).set(LABEL.VALID_TO, excluded(LABEL.VALID_TO))
+                .set(LABEL.REGION_CODE, excluded(LABEL.REGION_CODE)).set(LABEL.REGION_NAME, excluded(LABEL.REGION_NAME))
+                .execute();
     }
 
     /** Labels of one annex, the one valid at {@code period} for each code (else the latest one). */
-    private Map<String, Record> labels(String kind, int period) {
-        return dsl.fetch("select distinct on (code) code, label, region_code, region_name from dw.annex_label"
-                        + " where kind = ? order by code, (valid_from <= ? and valid_to >= ?) desc, valid_from desc",
-                        kind, period, period)
-                .intoMap(r -> r.get("code", String.class));
+    private Map<String, ? extends Record> labels(String kind, int period) {
+        return dsl.select(LABEL.CODE, LABEL.LABEL, LABEL.REGION_CODE, LABEL.REGION_NAME).distinctOn(LABEL.CODE)
+                .from(LABEL).where(LABEL.KIND.eq(kind))
+                .orderBy(LABEL.CODE, field(LABEL.VALID_FROM.le(period).and(LABEL.VALID_TO.ge(period))).desc(),
+                        LABEL.VALID_FROM.desc())
+                .fetchMap(LABEL.CODE);
     }
 
     private void updateGeography(Map<String, String> departements, int period, List<String> unknown, List<Query> upserts,
                                  Map<String, Integer> reserved) {
-        Map<String, Record> annex = labels("DEPARTEMENT", period);
-        Set<String> known = dsl.fetch("select dep_code from dw.dim_geography where known").intoSet(0, String.class);
+        Map<String, ? extends Record> annex = labels("DEPARTEMENT", period);
+        Set<String> known = dsl.select(DIM_GEOGRAPHY.DEP_CODE).from(DIM_GEOGRAPHY).where(DIM_GEOGRAPHY.KNOWN.isTrue())
+                .fetchSet(DIM_GEOGRAPHY.DEP_CODE);
         for (var staged : departements.entrySet()) {
             String dep = staged.getKey();
             Record label = annex.get(dep);
@@ -106,8 +121,8 @@ class Dimensions {
                 }
                 continue;
             }
-            upserts.add(upsertGeography(dep, reserved.get(dep), label.get("label", String.class),
-                    label.get("region_code", String.class), label.get("region_name", String.class), true));
+            upserts.add(upsertGeography(dep, reserved.get(dep), label.get(LABEL.LABEL),
+                    label.get(LABEL.REGION_CODE), label.get(LABEL.REGION_NAME), true));
         }
     }
 
@@ -132,11 +147,10 @@ class Dimensions {
 
     private void updateProducts(Map<String, String> products, int period, List<String> unknown, List<Query> upserts,
                                 Map<String, Integer> reserved) {
-        Map<String, Record> cpf4Labels = labels("CPF4", period);
-        Map<String, Record> a129Labels = labels("A129", period);
-        Map<String, String> existing = new HashMap<>();
-        dsl.fetch("select cpf4, cpf4_label from dw.dim_product where known")
-                .forEach(r -> existing.put(r.get(0, String.class), r.get(1, String.class)));
+        Map<String, ? extends Record> cpf4Labels = labels("CPF4", period);
+        Map<String, ? extends Record> a129Labels = labels("A129", period);
+        Map<String, String> existing = dsl.select(DIM_PRODUCT.CPF4, DIM_PRODUCT.CPF4_LABEL).from(DIM_PRODUCT)
+                .where(DIM_PRODUCT.KNOWN.isTrue()).fetchMap(DIM_PRODUCT.CPF4, DIM_PRODUCT.CPF4_LABEL);
         for (var staged : products.entrySet()) {
             String cpf4 = staged.getKey();
             String a129 = staged.getValue();
@@ -151,9 +165,9 @@ class Dimensions {
             var levels = na2008.forCpf4(cpf4).orElse(null);
             var row = dsl.newRecord(DIM_PRODUCT);
             row.setCpf4(cpf4);
-            row.setCpf4Label(cpf4Label != null ? cpf4Label.get("label", String.class) : "CPF4 " + cpf4 + " (absent de la nomenclature)");
+            row.setCpf4Label(cpf4Label != null ? cpf4Label.get(LABEL.LABEL) : "CPF4 " + cpf4 + " (absent de la nomenclature)");
             row.setA129(a129);
-            row.setA129Label(a129Label != null ? a129Label.get("label", String.class) : "A129 " + a129);
+            row.setA129Label(a129Label != null ? a129Label.get(LABEL.LABEL) : "A129 " + a129);
             row.setKnown(cpf4Label != null);
             if (levels != null) {
                 row.setA88(levels.a88());
@@ -179,8 +193,9 @@ class Dimensions {
 
     private void updatePartners(Set<String> countries, int period, List<String> unknown, List<Query> upserts,
                                 Map<String, Integer> reserved) {
-        Map<String, Record> annex = labels("PAYS", period);
-        Set<String> known = dsl.fetch("select code from dw.dim_partner_country where known").intoSet(0, String.class);
+        Map<String, ? extends Record> annex = labels("PAYS", period);
+        Set<String> known = dsl.select(DIM_PARTNER_COUNTRY.CODE).from(DIM_PARTNER_COUNTRY)
+                .where(DIM_PARTNER_COUNTRY.KNOWN.isTrue()).fetchSet(DIM_PARTNER_COUNTRY.CODE);
         for (String code : countries) {
             Record label = annex.get(code);
             if (label == null && known.contains(code)) {
@@ -189,7 +204,7 @@ class Dimensions {
             if (label == null) {
                 unknown.add("pays " + code);
             }
-            String name = label != null ? label.get("label", String.class) : "Pays " + code + " (absent de la nomenclature)";
+            String name = label != null ? label.get(LABEL.LABEL) : "Pays " + code + " (absent de la nomenclature)";
             boolean eu27 = PartnerCountries.isEu27(code);
             var row = dsl.newRecord(DIM_PARTNER_COUNTRY);
             row.setCode(code);

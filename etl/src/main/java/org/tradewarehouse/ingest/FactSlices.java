@@ -1,6 +1,9 @@
 package org.tradewarehouse.ingest;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.impl.SQLDataType;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -11,6 +14,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.groupingSets;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.table;
+import static org.tradewarehouse.db.dw.Tables.DIM_GEOGRAPHY;
+import static org.tradewarehouse.db.dw.Tables.DIM_PARTNER_COUNTRY;
+import static org.tradewarehouse.db.dw.Tables.DIM_PRODUCT;
+import static org.tradewarehouse.db.dw.Tables.FACT_TRADE;
+import static org.tradewarehouse.db.dw.Tables.SLICE_SUM;
 
 /**
  * The (quarter, flow) slices of a load, in the two tables split that way: the facts, and their sums (dw.slice_sum).
@@ -56,7 +73,11 @@ class FactSlices {
 
     /** The load's partitioned table whose partitions are its new slices of dw.{table}. */
     static String shadow(String table, long loadId) {
-        return "staging." + table + "_" + loadId;
+        return String.join(".", shadowName(table, loadId).getName());
+    }
+
+    private static Name shadowName(String table, long loadId) {
+        return name("staging", table + "_" + loadId);
     }
 
     /** The slices ("E20241") the load's shadow of dw.{table} holds: none if it has no shadow yet. */
@@ -75,7 +96,7 @@ class FactSlices {
     /** Adds a slice to the load's shadow of dw.{table}, making the shadow first if it has none. */
     void add(String table, long loadId, char flow, int timeKey) {
         String shadow = shadow(table, loadId);
-        if (dsl.fetchValue("select to_regclass(?)", shadow) == null) {
+        if (!exists(shadow)) {
             dsl.execute("create table " + shadow + " (like dw." + table + " including defaults) partition by list (flow)");
             for (char f : new char[] {'E', 'I'}) {
                 dsl.execute(String.format(Locale.ROOT, "create table %s_%c partition of %s for values in ('%c') partition by list (time_key)",
@@ -96,9 +117,12 @@ class FactSlices {
      */
     void checkStagedFacts(long loadId, List<Slice> slices) {
         Map<String, long[]> found = new HashMap<>();
-        if (dsl.fetchValue("select to_regclass(?)", shadow(FACTS, loadId)) != null) {
-            dsl.fetch("select flow || time_key, count(*), coalesce(sum(value_eur), 0) from " + shadow(FACTS, loadId) + " group by 1")
-                    .forEach(r -> found.put(r.get(0, String.class), new long[] {r.get(1, Long.class), r.get(2, Long.class)}));
+        if (exists(shadow(FACTS, loadId))) {
+            Name staged = shadowName(FACTS, loadId);
+            Field<String> flow = column(staged, FACT_TRADE.FLOW);
+            Field<Integer> timeKey = column(staged, FACT_TRADE.TIME_KEY);
+            dsl.select(flow, timeKey, count(), sum(column(staged, FACT_TRADE.VALUE_EUR))).from(table(staged)).groupBy(flow, timeKey)
+                    .forEach(r -> found.put(r.value1() + r.value2(), new long[] {r.value3(), r.value4().longValueExact()}));
         }
         long staged = 0;
         long present = 0;
@@ -143,15 +167,37 @@ class FactSlices {
                         .field(s.valueEur()).field(s.lines()).endRow();
             }
             rows.copyIn(dataSource, "COPY " + shadow + " " + SUM_COLUMNS + " FROM STDIN");
-        } else if (dsl.fetchValue("select to_regclass(?)", shadow(FACTS, loadId)) != null) {
-            dsl.execute("insert into " + shadow + " " + SUM_COLUMNS
-                    + " select f.time_key, f.flow, g.dep_code, c.code, p.cpf4, sum(f.value_eur)::bigint, count(*)::integer"
-                    + " from " + shadow(FACTS, loadId) + " f"
-                    + " join dw.dim_geography g on g.geo_key = f.geo_key"
-                    + " join dw.dim_product p on p.product_key = f.product_key"
-                    + " join dw.dim_partner_country c on c.partner_key = f.partner_key"
-                    + " group by grouping sets ((f.time_key, f.flow, g.dep_code, c.code), (f.time_key, f.flow, g.dep_code, p.cpf4))");
+        } else if (exists(shadow(FACTS, loadId))) {
+            // per département and country, and per département and CPF4, by code (as made while staging)
+            Name f = shadowName(FACTS, loadId);
+            Field<Integer> timeKey = column(f, FACT_TRADE.TIME_KEY);
+            Field<String> flow = column(f, FACT_TRADE.FLOW);
+            Name into = shadowName(SUMS, loadId);
+            dsl.insertInto(table(into), column(into, SLICE_SUM.TIME_KEY), column(into, SLICE_SUM.FLOW), column(into, SLICE_SUM.DEP_CODE),
+                            column(into, SLICE_SUM.COUNTRY), column(into, SLICE_SUM.CPF4), column(into, SLICE_SUM.VALUE_EUR),
+                            column(into, SLICE_SUM.LINES))
+                    .select(dsl.select(timeKey, flow, DIM_GEOGRAPHY.DEP_CODE, DIM_PARTNER_COUNTRY.CODE, DIM_PRODUCT.CPF4,
+                                    sum(column(f, FACT_TRADE.VALUE_EUR)).cast(SQLDataType.BIGINT), count())
+                            .from(table(f))
+                            .join(DIM_GEOGRAPHY).on(DIM_GEOGRAPHY.GEO_KEY.eq(column(f, FACT_TRADE.GEO_KEY)))
+                            .join(DIM_PRODUCT).on(DIM_PRODUCT.PRODUCT_KEY.eq(column(f, FACT_TRADE.PRODUCT_KEY)))
+                            .join(DIM_PARTNER_COUNTRY).on(DIM_PARTNER_COUNTRY.PARTNER_KEY.eq(column(f, FACT_TRADE.PARTNER_KEY)))
+                            .groupBy(groupingSets(new Field<?>[] {timeKey, flow, DIM_GEOGRAPHY.DEP_CODE, DIM_PARTNER_COUNTRY.CODE},
+                                    new Field<?>[] {timeKey, flow, DIM_GEOGRAPHY.DEP_CODE, DIM_PRODUCT.CPF4})))
+                    .execute();
         }
+    }
+
+    /**
+     * A column of a table of the load's, typed as the warehouse table's it is made like (a generated table cannot be
+     * renamed into another schema).
+     */
+    private static <T> Field<T> column(Name table, Field<T> like) {
+        return field(table.append(like.getUnqualifiedName()), like.getDataType());
+    }
+
+    private boolean exists(String table) {
+        return dsl.fetchValue(select(field("to_regclass({0})", Object.class, inline(table)))) != null;
     }
 
     /** Detaches each new slice from the load's shadow and attaches it to the warehouse in place of the old one. */

@@ -10,7 +10,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -21,6 +20,8 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.tradewarehouse.db.dw.Tables.LOAD_SLICE;
 
 /**
  * The load job: stage the annexes, stage every data line (COPY, chunk by chunk, restartable), stop if lines were
@@ -109,10 +110,11 @@ public class LoadJobConfiguration {
      */
     @Bean
     Step refreshRankings(JobRepository jobRepository, PlatformTransactionManager tm, MartRefresher refresher,
-                         JdbcTemplate jdbc, LoadProgress progress) {
+                         DSLContext dsl, LoadProgress progress) {
         return new StepBuilder("refreshRankings", jobRepository).listener(progress).tasklet((contribution, context) -> {
             long loadId = context.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-            refresher.refresh(jdbc.queryForList("select distinct year from dw.load_slice where load_id = ?", Integer.class, loadId));
+            refresher.refresh(dsl.selectDistinct(LOAD_SLICE.YEAR).from(LOAD_SLICE).where(LOAD_SLICE.LOAD_ID.eq(loadId))
+                    .fetch(r -> r.value1().intValue()));
             return RepeatStatus.FINISHED;
         }, tm).build();
     }
@@ -134,16 +136,16 @@ public class LoadJobConfiguration {
 
     @Bean
     @StepScope
-    AnnexStagingTasklet annexStagingTasklet(JdbcTemplate jdbc, @Value("#{jobParameters['sources']}") String sources,
+    AnnexStagingTasklet annexStagingTasklet(DSLContext dsl, @Value("#{jobParameters['sources']}") String sources,
                                             @Value("#{stepExecution.jobExecution.jobInstanceId}") long loadId) {
-        return new AnnexStagingTasklet(jdbc, LoadSources.inspect(sources), loadId);
+        return new AnnexStagingTasklet(dsl, LoadSources.inspect(sources), loadId);
     }
 
     @Bean
     @StepScope
-    RejectGateTasklet rejectGateTasklet(JdbcTemplate jdbc, @Value("#{stepExecution.jobExecution.jobInstanceId}") long loadId,
+    RejectGateTasklet rejectGateTasklet(DSLContext dsl, @Value("#{stepExecution.jobExecution.jobInstanceId}") long loadId,
                                         @Value("#{jobParameters['acceptRejects']}") String acceptRejects) {
-        return new RejectGateTasklet(jdbc, loadId, Boolean.parseBoolean(acceptRejects));
+        return new RejectGateTasklet(dsl, loadId, Boolean.parseBoolean(acceptRejects));
     }
 
     @Bean

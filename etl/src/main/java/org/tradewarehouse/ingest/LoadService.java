@@ -1,5 +1,7 @@
 package org.tradewarehouse.ingest;
 
+import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -11,20 +13,30 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.tradewarehouse.warehouse.DatabaseUnreachable;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.splitPart;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+import static org.tradewarehouse.db.staging.Tables.ANNEX_LABEL;
+import static org.tradewarehouse.db.staging.Tables.DIM_KEY;
+import static org.tradewarehouse.db.staging.Tables.REJECT;
 
 /**
  * Runs the load job for a set of customs files: one load at a time per database, a failed or killed load of the
@@ -40,11 +52,11 @@ public class LoadService {
     private final JobRepository jobRepository;
     private final Job loadJob;
     private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
+    private final DSLContext dsl;
     private final LoadProgress progress;
     private final LoadStopper stopper;
 
-    LoadService(JobOperator jobOperator, JobRepository jobRepository, Job loadJob, DataSource dataSource, JdbcTemplate jdbc,
+    LoadService(JobOperator jobOperator, JobRepository jobRepository, Job loadJob, DataSource dataSource, DSLContext dsl,
                 LoadProgress progress, LoadStopper stopper) {
         this.progress = progress;
         this.stopper = stopper;
@@ -52,7 +64,7 @@ public class LoadService {
         this.jobRepository = jobRepository;
         this.loadJob = loadJob;
         this.dataSource = dataSource;
-        this.jdbc = jdbc;
+        this.dsl = dsl;
     }
 
     public LoadOutcome load(List<Path> files, boolean acceptRejects) throws Exception {
@@ -123,9 +135,10 @@ public class LoadService {
         } catch (Exception e) {
             throw new IllegalStateException("could not abandon load " + execution.getJobInstanceId() + ": " + e.getMessage(), e);
         }
-        jdbc.execute("drop table if exists " + FactSlices.shadow(FactSlices.FACTS, execution.getJobInstanceId()));
-        jdbc.update("delete from staging.dim_key where load_id = ?", execution.getJobInstanceId());
-        jdbc.update("delete from staging.annex_label where load_id = ?", execution.getJobInstanceId());
+        long loadId = execution.getJobInstanceId();
+        new FactSlices(dsl, dataSource).drop(FactSlices.FACTS, loadId);
+        dsl.deleteFrom(DIM_KEY).where(DIM_KEY.LOAD_ID.eq(loadId)).execute();
+        dsl.deleteFrom(ANNEX_LABEL).where(ANNEX_LABEL.LOAD_ID.eq(loadId)).execute();
         log.info("Abandoned the unfinished load {} and dropped its staged rows", execution.getJobInstanceId());
     }
 
@@ -155,11 +168,14 @@ public class LoadService {
                 .forEach(s -> steps.put(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime())));
         var staging = jobRepository.getLastStepExecution(execution.getJobInstance(), "stageRows");
         StagedSummary staged = staging == null ? new StagedSummary() : StagedSummary.from(staging.getExecutionContext());
-        List<LoadOutcome.FlowFigures> flows = figures(loadId, published, staged);
-        List<String> slices = published ? jdbc.queryForList("select year || '-T' || quarter || ' ' || flow from dw.load_slice"
-                + " where load_id = ? order by year, quarter, flow", String.class, loadId) : List.of();
-        List<String> samples = jdbc.queryForList("select file || ' line ' || line || ': ' || reason || ': ' || raw"
-                + " from staging.reject where load_id = ? order by file, line limit " + REJECT_SAMPLES, String.class, loadId);
+        List<LoadOutcome.FlowFigures> flows = figures(loadId, staged);
+        // what publishing recorded in dw.load_slice, from the same counts
+        List<String> slices = !published ? List.of() : FactSlices.of(staged).stream()
+                .sorted(Comparator.comparingInt(FactSlices.Slice::timeKey).thenComparing(FactSlices.Slice::flow))
+                .map(s -> s.timeKey() / 10 + "-T" + s.timeKey() % 10 + " " + s.flow()).toList();
+        List<String> samples = dsl.select(REJECT.FILE, REJECT.LINE, REJECT.REASON, REJECT.RAW).from(REJECT)
+                .where(REJECT.LOAD_ID.eq(loadId)).orderBy(REJECT.FILE, REJECT.LINE).limit(REJECT_SAMPLES)
+                .fetch(r -> r.value1() + " line " + r.value2() + ": " + r.value3() + ": " + r.value4());
         if (published) {
             return new LoadOutcome(LoadOutcome.Status.PUBLISHED, loadId, flows, slices, samples, null, duration, steps);
         }
@@ -181,35 +197,29 @@ public class LoadService {
     }
 
     /**
-     * Loaded figures from what was published (or, for a load that stopped, what its staging step counted, which
-     * commits with its rows), plus rejects.
+     * Loaded figures from what the staging step counted (which commits with its rows, and is what publishing records
+     * in dw.load_slice), plus rejects, by the flow their line starts with when it is one.
      */
-    private List<LoadOutcome.FlowFigures> figures(long loadId, boolean published, StagedSummary staged) {
+    private List<LoadOutcome.FlowFigures> figures(long loadId, StagedSummary staged) {
         List<LoadOutcome.FlowFigures> result = new ArrayList<>();
-        var rejected = jdbc.queryForList("select case when split_part(raw, ';', 1) in ('E', 'I') then split_part(raw, ';', 1)"
-                + " else '?' end as flow, count(*) as n, coalesce(sum(value_eur), 0) as eur from staging.reject"
-                + " where load_id = ? group by 1", loadId);
+        Field<String> first = splitPart(REJECT.RAW, inline(";"), inline(1));
+        // inlined, so that GROUP BY repeats the very same expression
+        Field<String> rejectFlow = when(first.in(inline("E"), inline("I")), first).otherwise(inline("?"));
+        Map<String, long[]> rejected = new HashMap<>();
+        dsl.select(rejectFlow, count(), coalesce(sum(REJECT.VALUE_EUR), BigDecimal.ZERO)).from(REJECT)
+                .where(REJECT.LOAD_ID.eq(loadId)).groupBy(rejectFlow)
+                .forEach(r -> rejected.put(r.value1(), new long[] {r.value2(), r.value3().longValueExact()}));
         Map<String, long[]> loaded = new HashMap<>();
-        if (published) {
-            jdbc.query("select flow::text, sum(rows) as n, sum(value_eur) as eur from dw.load_slice where load_id = ? group by flow",
-                    (RowCallbackHandler) r -> loaded.put(r.getString("flow"), new long[] {r.getLong("n"), r.getLong("eur")}), loadId);
-        } else {
-            staged.slices.forEach((slice, counts) -> {
-                long[] flow = loaded.computeIfAbsent(slice.substring(0, 1), f -> new long[2]);
-                flow[0] += counts[0];
-                flow[1] += counts[1];
-            });
-        }
+        staged.slices.forEach((slice, counts) -> {
+            long[] flow = loaded.computeIfAbsent(slice.substring(0, 1), f -> new long[2]);
+            flow[0] += counts[0];
+            flow[1] += counts[1];
+        });
         for (String flow : List.of("E", "I", "?")) {
             long rows = loaded.getOrDefault(flow, new long[2])[0];
             long eur = loaded.getOrDefault(flow, new long[2])[1];
-            long rejectedRows = 0, rejectedEur = 0;
-            for (var r : rejected) {
-                if (flow.equals(r.get("flow"))) {
-                    rejectedRows = ((Number) r.get("n")).longValue();
-                    rejectedEur = ((Number) r.get("eur")).longValue();
-                }
-            }
+            long rejectedRows = rejected.getOrDefault(flow, new long[2])[0];
+            long rejectedEur = rejected.getOrDefault(flow, new long[2])[1];
             if (rows + rejectedRows > 0) {
                 result.add(new LoadOutcome.FlowFigures(flow, rows + rejectedRows, rows, rejectedRows, eur, rejectedEur,
                         Duration.ofNanos(staged.stagingNanos.getOrDefault(flow.charAt(0), 0L))));

@@ -13,6 +13,9 @@ import javax.sql.DataSource;
 import java.util.List;
 import java.util.Optional;
 
+import static org.jooq.impl.DSL.excluded;
+import static org.tradewarehouse.db.dw.Tables.LOAD;
+import static org.tradewarehouse.db.dw.Tables.LOAD_SLICE;
 import static org.tradewarehouse.db.staging.Tables.ANNEX_LABEL;
 import static org.tradewarehouse.db.staging.Tables.DIM_KEY;
 
@@ -48,7 +51,7 @@ class PublishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        if (dsl.fetchExists(dsl.selectOne().from("dw.load").where("load_id = ?", loadId))) {
+        if (dsl.fetchExists(LOAD, LOAD.LOAD_ID.eq(loadId))) {
             // The process died after the publish transaction committed but before the step was marked complete:
             // the facts are in and staging is emptied, so publishing again would find nothing to publish.
             log.info("Load {} was already published; going on to the rankings", loadId);
@@ -63,18 +66,21 @@ class PublishTasklet implements Tasklet {
             log.warn("{} code(s) absent from the nomenclatures, loaded with a placeholder label: {}",
                     unknown.size(), Dimensions.describe(unknown));
         }
-        var rejected = dsl.fetchSingle("select count(*) as n, coalesce(sum(value_eur), 0) as eur from staging.reject"
-                + " where load_id = ?", loadId);
+        var rejected = RejectGateTasklet.Rejected.of(dsl, loadId);
         long rows = staged.rows();
-        long rejectedRows = rejected.get("n", Long.class);
-        dsl.execute("insert into dw.load (load_id, sources, sha256, rows_read, rows_loaded, rows_rejected, value_rejected_eur)"
-                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict (load_id) do nothing",
-                loadId, sources, sha256, rows + rejectedRows, rows, rejectedRows, rejected.get("eur", Long.class));
+        long rejectedRows = rejected.lines();
+        dsl.insertInto(LOAD, LOAD.LOAD_ID, LOAD.SOURCES, LOAD.SHA256, LOAD.ROWS_READ, LOAD.ROWS_LOADED, LOAD.ROWS_REJECTED,
+                        LOAD.VALUE_REJECTED_EUR)
+                .values(loadId, sources, sha256, rows + rejectedRows, rows, rejectedRows, rejected.euros())
+                .onConflictDoNothing().execute();
         for (FactSlices.Slice s : slices) {
-            dsl.execute("insert into dw.load_slice (year, quarter, flow, load_id, rows, value_eur) values (?, ?, ?, ?, ?, ?)"
-                            + " on conflict (year, quarter, flow) do update"
-                            + " set load_id = excluded.load_id, rows = excluded.rows, value_eur = excluded.value_eur",
-                    s.timeKey() / 10, s.timeKey() % 10, String.valueOf(s.flow()), loadId, s.rows(), s.valueEur());
+            dsl.insertInto(LOAD_SLICE, LOAD_SLICE.YEAR, LOAD_SLICE.QUARTER, LOAD_SLICE.FLOW, LOAD_SLICE.LOAD_ID, LOAD_SLICE.ROWS,
+                            LOAD_SLICE.VALUE_EUR)
+                    .values((short) (s.timeKey() / 10), (short) (s.timeKey() % 10), String.valueOf(s.flow()), loadId, s.rows(), s.valueEur())
+                    .onConflict(LOAD_SLICE.YEAR, LOAD_SLICE.QUARTER, LOAD_SLICE.FLOW).doUpdate()
+                    .set(LOAD_SLICE.LOAD_ID, excluded(LOAD_SLICE.LOAD_ID)).set(LOAD_SLICE.ROWS, excluded(LOAD_SLICE.ROWS))
+                    .set(LOAD_SLICE.VALUE_EUR, excluded(LOAD_SLICE.VALUE_EUR))
+                    .execute();
         }
         long dims = System.nanoTime();
         Optional<List<SliceSums.Sum>> sums = staging.sumsOf(loadId).flatMap(s -> s.of(slices));

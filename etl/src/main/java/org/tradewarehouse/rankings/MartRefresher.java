@@ -1,12 +1,17 @@
 package org.tradewarehouse.rankings;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tradewarehouse.db.mart.Tables;
 import org.tradewarehouse.warehouse.MemorySize;
 
 import java.util.ArrayList;
@@ -24,8 +29,35 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.selectFrom;
+import static org.jooq.impl.DSL.table;
+import static org.tradewarehouse.db.dw.Tables.DIM_GEOGRAPHY;
+import static org.tradewarehouse.db.dw.Tables.DIM_PARTNER_COUNTRY;
+import static org.tradewarehouse.db.dw.Tables.DIM_PRODUCT;
+import static org.tradewarehouse.db.dw.Tables.LOAD_SLICE;
+import static org.tradewarehouse.db.mart.Tables.CPF4_SUM;
+import static org.tradewarehouse.db.mart.Tables.GEO_TOTAL;
+import static org.tradewarehouse.db.mart.Tables.PARTNER_RANKING;
+import static org.tradewarehouse.db.mart.Tables.PARTNER_SUM;
+import static org.tradewarehouse.db.mart.Tables.PRODUCT_RANKING;
+import static org.tradewarehouse.db.mart.Tables.PRODUCT_SUM;
+import static org.tradewarehouse.db.mart.Tables.REFRESH_STATE;
+import static org.tradewarehouse.db.mart.Tables.SANKEY_COUNTRY;
+import static org.tradewarehouse.db.mart.Tables.SANKEY_COUNTRY_KEY;
+import static org.tradewarehouse.db.mart.Tables.SANKEY_LINK;
+import static org.tradewarehouse.db.mart.Tables.SANKEY_PAIR;
+import static org.tradewarehouse.db.mart.Tables.SANKEY_PRODUCT_KEY;
 
 /**
  * Refreshes the marts the fiche reads for the years a load touched, in dependency order, on several connections at
@@ -59,13 +91,19 @@ public class MartRefresher {
     private static final String DIMENSIONS = "dimensions";
     /** The advisory lock serialising refreshes ("rank"); loads have their own. */
     private static final long REFRESH_LOCK_KEY = 0x72616e6bL;
+    /** The rows of a mart whose rows are made by CREATE TABLE AS first, until inserted. */
+    private static final Name MART_ROWS = name("mart_rows");
 
     /**
      * A mart, the planner settings (name to value) its rebuild needs, for it only, the intermediate marts it reads,
      * whether it gives the change from the year before, and whether its rows are made by CREATE TABLE AS first (which,
      * unlike INSERT, may share its scan with parallel workers).
      */
-    record Mart(String name, Map<String, String> settings, List<String> after, boolean yearAfter, boolean parallel) {
+    record Mart(Table<?> table, Field<Short> year, BiFunction<Field<Short[]>, Field<Integer[]>, Table<?>> rows,
+                Map<String, String> settings, List<Table<?>> after, boolean yearAfter, boolean parallel) {
+        String name() {
+            return table.getSchema().getName() + "." + table.getName();
+        }
     }
 
     /** The years refreshed, the reason (for the log), and whether they are all the warehouse holds (the others' rows go). */
@@ -105,19 +143,32 @@ public class MartRefresher {
         Map<String, String> links = Map.of("work_mem", "'" + baseWorkMem + "'", "enable_mergejoin", "off",
                 "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
         this.intermediate = List.of(
-                new Mart("mart.partner_sum", sums, List.of(), false, false),
-                new Mart("mart.cpf4_sum", sums, List.of(), false, false),
-                new Mart("mart.sankey_country", bulk, List.of("mart.partner_sum"), false, false),
-                new Mart("mart.product_sum", bulk, List.of("mart.cpf4_sum"), false, false),
-                new Mart("mart.sankey_country_key", bulk, List.of("mart.sankey_country"), false, false),
-                new Mart("mart.sankey_product_key", bulk, List.of("mart.sankey_country_key", "mart.product_sum"), false, false),
-                new Mart("mart.sankey_pair", links, List.of("mart.sankey_country_key", "mart.sankey_product_key"), false, true));
+                new Mart(PARTNER_SUM, PARTNER_SUM.YEAR, Tables::PARTNER_SUM_ROWS, sums, List.of(), false, false),
+                new Mart(CPF4_SUM, CPF4_SUM.YEAR, Tables::CPF4_SUM_ROWS, sums, List.of(), false, false),
+                new Mart(SANKEY_COUNTRY, SANKEY_COUNTRY.YEAR, Tables::SANKEY_COUNTRY_ROWS, bulk, List.of(PARTNER_SUM), false, false),
+                new Mart(PRODUCT_SUM, PRODUCT_SUM.YEAR, Tables::PRODUCT_SUM_ROWS, bulk, List.of(CPF4_SUM), false, false),
+                new Mart(SANKEY_COUNTRY_KEY, SANKEY_COUNTRY_KEY.YEAR, Tables::SANKEY_COUNTRY_KEY_ROWS, bulk,
+                        List.of(SANKEY_COUNTRY), false, false),
+                new Mart(SANKEY_PRODUCT_KEY, SANKEY_PRODUCT_KEY.YEAR, Tables::SANKEY_PRODUCT_KEY_ROWS, bulk,
+                        List.of(SANKEY_COUNTRY_KEY, PRODUCT_SUM), false, false),
+                new Mart(SANKEY_PAIR, SANKEY_PAIR.YEAR, Tables::SANKEY_PAIR_ROWS, links,
+                        List.of(SANKEY_COUNTRY_KEY, SANKEY_PRODUCT_KEY), false, true));
         this.published = List.of(
-                new Mart("mart.geo_total", bulk, List.of("mart.partner_sum"), true, false),
-                new Mart("mart.partner_ranking", bulk, List.of("mart.partner_sum"), true, false),
-                new Mart("mart.product_ranking", bulk, List.of("mart.product_sum"), true, false),
-                new Mart("mart.sankey_link", bulk, List.of("mart.sankey_pair", "mart.sankey_country", "mart.product_sum"),
-                        false, false));
+                new Mart(GEO_TOTAL, GEO_TOTAL.YEAR, Tables::GEO_TOTAL_ROWS, bulk, List.of(PARTNER_SUM), true, false),
+                new Mart(PARTNER_RANKING, PARTNER_RANKING.YEAR, Tables::PARTNER_RANKING_ROWS, bulk, List.of(PARTNER_SUM), true, false),
+                new Mart(PRODUCT_RANKING, PRODUCT_RANKING.YEAR, Tables::PRODUCT_RANKING_ROWS, bulk, List.of(PRODUCT_SUM), true, false),
+                new Mart(SANKEY_LINK, SANKEY_LINK.YEAR, Tables::SANKEY_LINK_ROWS, bulk,
+                        List.of(SANKEY_PAIR, SANKEY_COUNTRY, PRODUCT_SUM), false, false));
+    }
+
+    /** Every mart in refresh order: the intermediate ones, then the published ones. */
+    List<Mart> marts() {
+        return Stream.concat(intermediate.stream(), published.stream()).toList();
+    }
+
+    /** The marts built on connections of their own, each once those it waits for ({@link Mart#after()}) are. */
+    List<Mart> intermediate() {
+        return intermediate;
     }
 
     /** The marts of the years a load replaced slices of. Must run in a transaction: the marts readers query change when it commits. */
@@ -182,8 +233,8 @@ public class MartRefresher {
     }
 
     private Map<String, String> lastRefresh() {
-        return dsl.fetch("select item, fingerprint from mart.refresh_state")
-                .intoMap(r -> r.get(0, String.class), r -> r.get(1, String.class));
+        return dsl.select(REFRESH_STATE.ITEM, REFRESH_STATE.FINGERPRINT).from(REFRESH_STATE)
+                .fetchMap(REFRESH_STATE.ITEM, REFRESH_STATE.FINGERPRINT);
     }
 
     private void rebuild(Years years) {
@@ -199,9 +250,9 @@ public class MartRefresher {
         // is analysed as soon as built: the marts after it read the refreshed years' rows only, which the statistics of
         // the previous refresh may not know at all (a year loaded for the first time): planned on those, a year's
         // product_ranking took 12.5 s instead of 0.8.
-        Map<String, CompletableFuture<Void>> built = new HashMap<>();
+        Map<Table<?>, CompletableFuture<Void>> built = new HashMap<>();
         for (Mart mart : intermediate) {
-            built.put(mart.name(), after(built, mart).thenRunAsync(() -> {
+            built.put(mart.table(), after(built, mart).thenRunAsync(() -> {
                 if (stop.get()) {
                     throw new IllegalStateException("Refreshing the rankings was stopped before " + mart.name());
                 }
@@ -229,49 +280,54 @@ public class MartRefresher {
                 String.format(Locale.ROOT, "%.1f", since(start)), String.join(", ", ordered(timings)));
     }
 
-    private static CompletableFuture<Void> after(Map<String, CompletableFuture<Void>> built, Mart mart) {
+    private static CompletableFuture<Void> after(Map<Table<?>, CompletableFuture<Void>> built, Mart mart) {
         return CompletableFuture.allOf(mart.after().stream().map(built::get).toArray(CompletableFuture[]::new));
     }
 
     /** The mart's rows of those years (and of the year after each, for the marts giving the change) made again. */
     private void rebuild(Mart mart, Years refreshed, Map<String, String> timings) {
+        try {
+            rebuildRows(mart, refreshed, timings);
+        } catch (DataAccessException e) {
+            throw new IllegalStateException("could not refresh " + mart.name() + ": " + e.getMostSpecificCause().getMessage(), e);
+        }
+    }
+
+    private void rebuildRows(Mart mart, Years refreshed, Map<String, String> timings) {
         long t = System.nanoTime();
         SortedSet<Integer> years = new TreeSet<>(refreshed.years());
         if (mart.yearAfter() && !refreshed.all()) {
             refreshed.years().forEach(y -> years.add(y + 1));
         }
         // years and quarters are integers: written into the statement, so that each is planned on its own values
-        String yearArray = array(years.stream(), "smallint");
-        String rows = "select * from " + mart.name() + "_rows(" + yearArray + ", "
-                + array(years.stream().flatMap(y -> Stream.of(1, 2, 3, 4).map(q -> y * 10 + q)), "integer") + ")";
+        Field<Short[]> yearArray = inline(years.stream().map(Integer::shortValue).toArray(Short[]::new));
+        Table<?> rows = mart.rows().apply(yearArray,
+                inline(years.stream().flatMap(y -> Stream.of(1, 2, 3, 4).map(q -> y * 10 + q)).toArray(Integer[]::new)));
         dsl.execute(SMALL_SAMPLES); // also for the analysis of the new rows
         mart.settings().forEach((name, value) -> dsl.execute("set local " + name + " = " + value));
         if (mart.parallel()) {
-            dsl.execute("create temporary table mart_rows on commit drop as " + rows);
-            rows = "select * from mart_rows";
+            dsl.createTemporaryTable(MART_ROWS).as(selectFrom(rows)).onCommitDrop().execute();
+            rows = table(MART_ROWS);
         }
-        dsl.execute("delete from " + mart.name() + (refreshed.all() ? "" : " where year = any(" + yearArray + ")"));
-        dsl.execute("insert into " + mart.name() + " " + rows);
+        dsl.deleteFrom(mart.table()).where(refreshed.all() ? noCondition() : mart.year().eq(any(yearArray))).execute();
+        dsl.insertInto(mart.table()).select(selectFrom(rows)).execute();
         if (mart.parallel()) {
-            dsl.execute("drop table mart_rows");
+            dsl.dropTable(MART_ROWS).execute();
         }
         mart.settings().keySet().forEach(name -> dsl.execute("set local " + name + " to default"));
-        dsl.execute("analyze " + mart.name());
+        dsl.execute("analyze {0}", mart.table());
         timings.put(mart.name(), String.format(Locale.ROOT, "%s %.1f s", mart.name(), since(t)));
-    }
-
-    private static String array(Stream<Integer> values, String type) {
-        return values.map(String::valueOf).collect(Collectors.joining(",", "'{", "}'::" + type + "[]"));
     }
 
     /** In the caller's transaction, with the marts: what they are now made from. */
     private void record() {
-        String keys = dsl.fetchSingle("select concat_ws(',', (select coalesce(max(product_key), 0) from dw.dim_product),"
-                + " (select coalesce(max(partner_key), 0) from dw.dim_partner_country), (select coalesce(max(geo_key), 0) from dw.dim_geography))")
-                .get(0, String.class);
+        String keys = Stream.of(DIM_PRODUCT.PRODUCT_KEY, DIM_PARTNER_COUNTRY.PARTNER_KEY, DIM_GEOGRAPHY.GEO_KEY)
+                .map(key -> String.valueOf(dsl.select(coalesce(max(key), 0)).from(key.getTable()).fetchSingle().value1()))
+                .collect(Collectors.joining(","));
         for (Map.Entry<String, String> e : Map.of(DEFINITIONS, definitions(), DIMENSIONS, dimensions(keys)).entrySet()) {
-            dsl.execute("insert into mart.refresh_state (item, fingerprint) values (?, ?)"
-                    + " on conflict (item) do update set fingerprint = excluded.fingerprint", e.getKey(), e.getValue());
+            dsl.insertInto(REFRESH_STATE).set(REFRESH_STATE.ITEM, e.getKey()).set(REFRESH_STATE.FINGERPRINT, e.getValue())
+                    .onConflict(REFRESH_STATE.ITEM).doUpdate().set(REFRESH_STATE.FINGERPRINT, excluded(REFRESH_STATE.FINGERPRINT))
+                    .execute();
         }
     }
 
@@ -294,21 +350,20 @@ public class MartRefresher {
     private String dimensions(String lastKeys) {
         String[] keys = lastKeys.split(",");
         return lastKeys + ":" + dsl.fetchSingle("""
-                select md5((select coalesce(string_agg(t::text, ';' order by t.product_key), '') from dw.dim_product t
-                            where t.product_key <= {0})
-                        || (select coalesce(string_agg(t::text, ';' order by t.partner_key), '') from dw.dim_partner_country t
-                            where t.partner_key <= {1})
-                        || (select coalesce(string_agg(t::text, ';' order by t.geo_key), '') from dw.dim_geography t
-                            where t.geo_key <= {2}))
-                """, key(keys[0]), key(keys[1]), key(keys[2])).get(0, String.class);
+                select md5((select coalesce(string_agg(t::text, ';' order by t.{3}), '') from {6} t where t.{3} <= {0})
+                        || (select coalesce(string_agg(t::text, ';' order by t.{4}), '') from {7} t where t.{4} <= {1})
+                        || (select coalesce(string_agg(t::text, ';' order by t.{5}), '') from {8} t where t.{5} <= {2}))
+                """, key(keys[0]), key(keys[1]), key(keys[2]), DIM_PRODUCT.PRODUCT_KEY.getUnqualifiedName(),
+                DIM_PARTNER_COUNTRY.PARTNER_KEY.getUnqualifiedName(), DIM_GEOGRAPHY.GEO_KEY.getUnqualifiedName(),
+                DIM_PRODUCT, DIM_PARTNER_COUNTRY, DIM_GEOGRAPHY).get(0, String.class);
     }
 
-    private static org.jooq.Field<Integer> key(String value) {
-        return org.jooq.impl.DSL.inline(Integer.parseInt(value));
+    private static Field<Integer> key(String value) {
+        return inline(Integer.parseInt(value));
     }
 
     private SortedSet<Integer> loadedYears() {
-        return new TreeSet<>(dsl.fetch("select distinct year from dw.load_slice").getValues(0, Integer.class));
+        return new TreeSet<>(dsl.selectDistinct(LOAD_SLICE.YEAR).from(LOAD_SLICE).fetch(r -> r.value1().intValue()));
     }
 
     /** The timings in build order, intermediate marts first. */

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.tradewarehouse.db.dw.Tables.FACT_TRADE;
+
 /**
  * Right after the schema migration: marts whose definitions changed (a changeset of warehouse-ddl's marts/ applied
  * again, or the marts' tables new) no longer match the facts. In a warehouse that already holds facts, every year's
@@ -29,7 +31,7 @@ public class MartsAfterUpgrade implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        if (!dsl.fetchExists(dsl.selectOne().from("dw.fact_trade"))) {
+        if (!dsl.fetchExists(FACT_TRADE)) {
             return;
         }
         // one transaction, as at the end of a load: the refresher's planner settings hold for its statements only

@@ -2,8 +2,8 @@ package org.tradewarehouse.schedule;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.tradewarehouse.ingest.LoadHistory;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,28 +12,25 @@ import java.time.OffsetDateTime;
 @Component
 class LoadFreshnessHealthIndicator implements HealthIndicator {
 
-    private final JdbcTemplate jdbc;
+    private final LoadHistory history;
     private final Duration maxAge;
 
-    LoadFreshnessHealthIndicator(JdbcTemplate jdbc, ScheduleProperties properties) {
-        this.jdbc = jdbc;
+    LoadFreshnessHealthIndicator(LoadHistory history, ScheduleProperties properties) {
+        this.history = history;
         this.maxAge = properties.maxAge();
     }
 
     @Override
     public Health health() {
-        record Last(long loadId, OffsetDateTime at) {
-        }
-        var last = jdbc.query("select load_id, published_at from dw.load order by published_at desc limit 1",
-                (rs, n) -> new Last(rs.getLong(1), rs.getObject(2, OffsetDateTime.class)));
+        var last = history.lastPublished();
         if (last.isEmpty()) {
             return Health.down().withDetail("reason", "no load has succeeded yet").withDetail("maxAge", maxAge.toString()).build();
         }
-        OffsetDateTime at = last.get(0).at();
+        OffsetDateTime at = last.get().at();
         Duration age = Duration.between(at, OffsetDateTime.now());
         Health.Builder health = age.compareTo(maxAge) > 0 ? Health.down().withDetail("reason",
                 "the last successful load is older than " + maxAge.toDays() + " days") : Health.up();
-        return health.withDetail("lastSuccess", at.toString()).withDetail("loadId", last.get(0).loadId())
+        return health.withDetail("lastSuccess", at.toString()).withDetail("loadId", last.get().loadId())
                 .withDetail("age", age.withNanos(0).toString()).withDetail("maxAge", maxAge.toString()).build();
     }
 }

@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.tradewarehouse.ingest.LoadHistory;
 import org.tradewarehouse.ingest.LoadOutcome;
 
 import java.util.concurrent.TimeUnit;
@@ -24,11 +24,11 @@ public class LoadMetrics {
     private final Counter rowsLoaded;
     private final Counter rowsRejected;
 
-    LoadMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
+    LoadMetrics(MeterRegistry registry, LoadHistory history) {
         this.registry = registry;
         this.rowsLoaded = Counter.builder("trade.load.rows.loaded").description("Rows published by loads").register(registry);
         this.rowsRejected = Counter.builder("trade.load.rows.rejected").description("Lines rejected by loads").register(registry);
-        TimeGauge.builder("trade.load.last.success", jdbc, TimeUnit.SECONDS, LoadMetrics::lastSuccessEpochSeconds)
+        TimeGauge.builder("trade.load.last.success", history, TimeUnit.SECONDS, LoadMetrics::lastSuccessEpochSeconds)
                 .description("When the last successful load was published (Unix time)").register(registry);
     }
 
@@ -46,8 +46,7 @@ public class LoadMetrics {
                 .tag("decision", decision.label).register(registry).increment();
     }
 
-    private static double lastSuccessEpochSeconds(JdbcTemplate jdbc) {
-        Double t = jdbc.queryForObject("select extract(epoch from max(published_at))::float8 from dw.load", Double.class);
-        return t == null ? Double.NaN : t;
+    private static double lastSuccessEpochSeconds(LoadHistory history) {
+        return history.lastPublished().map(p -> p.at().toEpochSecond() + p.at().getNano() / 1e9).orElse(Double.NaN);
     }
 }

@@ -47,9 +47,9 @@ class MartRefresherTest extends SampleLoadedTest {
                 }
             });
             awaitTrue("select exists (select 1 from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query = 'delete from mart.sankey_pair')");
+                    + " and query = 'delete from \"mart\".\"sankey_pair\"')");
             jdbc.queryForObject("select pg_cancel_backend(pid) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query = 'delete from mart.sankey_pair'", Boolean.class);
+                    + " and query = 'delete from \"mart\".\"sankey_pair\"'", Boolean.class);
             Throwable failure = refresh.get(60, TimeUnit.SECONDS);
             blocker.rollback();
 

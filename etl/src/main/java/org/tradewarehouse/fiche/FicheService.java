@@ -48,11 +48,18 @@ public class FicheService {
         }
         Fiche.Region region = territory.getRegionGeo() == null ? null
                 : new Fiche.Region(territory.getRegionGeo(), territory.getRegionName());
+        Fiche.FlowTotal exports = total(totals.get("E"));
+        Fiche.Products products = new Fiche.Products(products(key, year, "E", level, totals.get("E")),
+                products(key, year, "I", level, totals.get("I")));
+        FicheExposure exposure = new FicheExposure(dsl);
         return new Fiche(new Fiche.Territory(key, territory.getName(), region), year, level.name(),
-                total(totals.get("E")), total(totals.get("I")),
-                partners(key, year),
-                new Fiche.Products(products(key, year, "E", level, totals.get("E")), products(key, year, "I", level, totals.get("I"))),
-                new Fiche.Sankeys(sankey(key, year, "E", level), sankey(key, year, "I", level)));
+                exports, total(totals.get("I")),
+                partners(key, year), products,
+                new Fiche.Sankeys(sankey(key, year, "E", level), sankey(key, year, "I", level)),
+                exposure.trend(key, year), exposure.exposure(key, year),
+                exposure.dependence(key, year, level, products.imports()),
+                exposure.usExposure(key, year, level, products.exports()),
+                exposure.specialisation(key, year, level, products.exports(), exports.totalEur()));
     }
 
     public TerritoryRecord territory(String geo) {

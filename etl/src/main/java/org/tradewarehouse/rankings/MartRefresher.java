@@ -115,9 +115,14 @@ public class MartRefresher {
         this.published = List.of(
                 new Mart("mart.geo_total", bulk, List.of("mart.partner_sum"), true, false),
                 new Mart("mart.partner_ranking", bulk, List.of("mart.partner_sum"), true, false),
+                new Mart("mart.partner_exposure", bulk, List.of("mart.partner_sum"), false, false),
+                new Mart("mart.quarter_total", bulk, List.of(), false, false),
                 new Mart("mart.product_ranking", bulk, List.of("mart.product_sum"), true, false),
                 new Mart("mart.sankey_link", bulk, List.of("mart.sankey_pair", "mart.sankey_country", "mart.product_sum"),
-                        false, false));
+                        false, false),
+                // a pass over the facts as the Sankey's: the top products' partners, for the fiche's dependence figures
+                new Mart("mart.product_supplier", links, List.of("mart.sankey_country_key", "mart.sankey_product_key"),
+                        false, true));
     }
 
     /** The marts of the years a load replaced slices of. Must run in a transaction: the marts readers query change when it commits. */

@@ -219,6 +219,39 @@ class FicheFunctionalTest extends SampleLoadedTest {
     }
 
     @Test
+    void theTextReportShowsTheTrendTheExposureAndTheDependences() {
+        Fiche fiche = fiches.fiche("dep:87", 2024, ProductLevel.A129);
+        ExpectedFiche expected = new ExpectedFiche(raw, "dep:87", 2024, 5);
+        List<String> lines = FicheText.render(fiche).lines().toList();
+
+        for (Object[] q : expected.quarters()) {
+            String label = q[0] + "-T" + q[1];
+            assertThat(lines).as(label).anySatisfy(l -> assertThat(l.split(" +", 0))
+                    .containsExactly("", label, millions((Long) q[2]).toPlainString(), millions((Long) q[3]).toPlainString()));
+        }
+        Double[] exports = expected.exposure("E", false);
+        Double[] france = expected.exposure("E", true);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  États-Unis ")
+                .contains(FrenchFormat.share(exports[0]) + " ", FrenchFormat.share(france[0]) + " "));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  Concentration des partenaires ")
+                .contains(String.format(java.util.Locale.ROOT, "%.2f", exports[3])));
+        Object[] supplier = expected.suppliers().get(0);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  " + supplier[0] + " ")
+                .contains(fiche.dependence().imports().get(0).topCountryName())
+                .endsWith(" " + FrenchFormat.share((Double) supplier[2])));
+        Object[] us = expected.unitedStatesShares().get(0);
+        Object[] index = expected.specialisation().get(0);
+        String indexText = String.format(java.util.Locale.ROOT, "%.2f", (Double) index[1]);
+        assertThat(index[0]).isEqualTo(us[0]);
+        assertThat(lines).anySatisfy(l -> {
+            String[] columns = l.strip().split(" {2,}");
+            assertThat(columns[0]).isEqualTo(us[0]);
+            assertThat(List.of(columns).subList(columns.length - 2, columns.length))
+                    .containsExactly(FrenchFormat.share((Double) us[1]), indexText);
+        });
+    }
+
+    @Test
     void theTextReportShowsTheHighlightedFlowsThenTheLargestLinks() {
         Fiche fiche = fiches.fiche("dep:87", 2024, ProductLevel.A129);
         ExpectedFiche expected = new ExpectedFiche(raw, "dep:87", 2024, 5);

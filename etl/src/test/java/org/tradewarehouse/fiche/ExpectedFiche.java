@@ -87,7 +87,7 @@ public record ExpectedFiche(RawRows raw, String geo, int year, int productField)
      * Every (year, quarter) with lines of either flow up to the year's last quarter, ascending: {year, quarter, exports,
      * imports}, a flow null when no line of that quarter and flow exists anywhere (its slice is not loaded).
      */
-    List<Object[]> quarters() {
+    public List<Object[]> quarters() {
         Set<String> slices = new java.util.TreeSet<>();
         raw.rows().stream().filter(f -> year(f) <= year).forEach(f -> slices.add(f[2] + "-" + f[1] + f[0]));
         return slices.stream().map(s -> s.substring(0, s.length() - 1)).distinct().sorted().map(t -> {
@@ -107,7 +107,7 @@ public record ExpectedFiche(RawRows raw, String geo, int year, int productField)
      * A flow's parts with the United States, China and the EU-26 and its Herfindahl–Hirschman index over partner
      * codes, for this territory's lines (or France's, every line): {US, CN, EU26, HHI}, nulls when the flow is 0.
      */
-    Double[] exposure(String flow, boolean france) {
+    public Double[] exposure(String flow, boolean france) {
         Map<String, Long> byCountry = new HashMap<>();
         raw.rows().stream().filter(f -> (france || inGeo().test(f)) && year(f) == year && f[0].equals(flow))
                 .forEach(f -> byCountry.merge(f[7], Long.parseLong(f[8]), Long::sum));
@@ -134,7 +134,7 @@ public record ExpectedFiche(RawRows raw, String geo, int year, int productField)
     }
 
     /** The top 10 imported products: {product, the country supplying the most (ties by code), its share}. */
-    List<Object[]> suppliers() {
+    public List<Object[]> suppliers() {
         return ranked("I", productField).stream().limit(10).map(p -> {
             Map.Entry<String, Long> top = countriesOf("I", p.getKey()).entrySet().stream()
                     .min(Comparator.<Map.Entry<String, Long>>comparingLong(e -> -e.getValue()).thenComparing(Map.Entry::getKey))
@@ -144,13 +144,13 @@ public record ExpectedFiche(RawRows raw, String geo, int year, int productField)
     }
 
     /** The top 10 exported products: {product, share going to the United States}. */
-    List<Object[]> unitedStatesShares() {
+    public List<Object[]> unitedStatesShares() {
         return ranked("E", productField).stream().limit(10).map(p -> new Object[]{p.getKey(), p.getValue() == 0 ? null
                 : (double) countriesOf("E", p.getKey()).getOrDefault("US", 0L) / p.getValue()}).toList();
     }
 
     /** The top 10 exported products: {product, its share of the territory's exports / its share of France's}. */
-    List<Object[]> specialisation() {
+    public List<Object[]> specialisation() {
         long exports = total("E", year);
         long france = total("E", year, f -> true);
         return ranked("E", productField).stream().limit(10).map(p -> {

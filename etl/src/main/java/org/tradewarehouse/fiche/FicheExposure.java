@@ -5,9 +5,11 @@ import org.tradewarehouse.db.mart.tables.records.PartnerExposureRecord;
 import org.tradewarehouse.db.mart.tables.records.ProductSupplierRecord;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import static org.tradewarehouse.db.dw.Tables.DIM_PARTNER_COUNTRY;
 import static org.tradewarehouse.db.mart.Tables.GEO_TOTAL;
@@ -31,33 +33,32 @@ final class FicheExposure {
         this.dsl = dsl;
     }
 
+    /** A (quarter, flow) slice: the time key (year * 10 + quarter) and the flow, E or I. */
+    private record Slice(int timeKey, String flow) {
+    }
+
     /**
      * Every quarter loaded up to the year's last: France's rows say which (quarter, flow) slices are loaded; the
      * territory without a row in a loaded slice had no trade then.
      */
     Fiche.Trend trend(String geo, int year) {
-        Map<Integer, Long> france = new TreeMap<>();
-        Map<Integer, Long> territory = new TreeMap<>();
+        Map<Slice, Long> france = new HashMap<>();
+        Map<Slice, Long> territory = new HashMap<>();
         dsl.selectFrom(QUARTER_TOTAL)
                 .where(QUARTER_TOTAL.GEO.in(geo, FRANCE), QUARTER_TOTAL.YEAR.le((short) year))
-                .forEach(r -> {
-                    int key = (r.getYear() * 10 + r.getQuarter()) * 2 + (r.getFlow().equals("E") ? 1 : 0);
-                    if (r.getGeo().equals(geo)) {
-                        territory.put(key, r.getValueEur());
-                    }
-                    if (r.getGeo().equals(FRANCE)) {
-                        france.put(key, r.getValueEur());
-                    }
-                });
-        List<Fiche.Quarter> quarters = france.keySet().stream().map(key -> key / 2).distinct().sorted()
-                .map(time -> new Fiche.Quarter(time / 10, time % 10, value(france, territory, time * 2 + 1),
-                        value(france, territory, time * 2)))
-                .toList();
-        return new Fiche.Trend(quarters);
+                .forEach(r -> (r.getGeo().equals(FRANCE) ? france : territory)
+                        .put(new Slice(r.getYear() * 10 + r.getQuarter(), r.getFlow()), r.getValueEur()));
+        if (geo.equals(FRANCE)) {
+            territory.putAll(france);
+        }
+        SortedSet<Integer> quarters = new TreeSet<>();
+        france.keySet().forEach(s -> quarters.add(s.timeKey()));
+        return new Fiche.Trend(quarters.stream().map(time -> new Fiche.Quarter(time / 10, time % 10,
+                value(france, territory, new Slice(time, "E")), value(france, territory, new Slice(time, "I")))).toList());
     }
 
-    private static Long value(Map<Integer, Long> france, Map<Integer, Long> territory, int key) {
-        return france.containsKey(key) ? territory.getOrDefault(key, 0L) : null;
+    private static Long value(Map<Slice, Long> france, Map<Slice, Long> territory, Slice slice) {
+        return france.containsKey(slice) ? territory.getOrDefault(slice, 0L) : null;
     }
 
     Fiche.Exposure exposure(String geo, int year) {

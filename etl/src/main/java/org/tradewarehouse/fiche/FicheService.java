@@ -29,9 +29,11 @@ public class FicheService {
     static final int TOP = 10;
 
     private final DSLContext dsl;
+    private final FicheExposure exposure;
 
     public FicheService(DSLContext dsl) {
         this.dsl = dsl;
+        this.exposure = new FicheExposure(dsl);
     }
 
     /** {@code geo} as dep:87, reg:09 or fr (DGDDI codes). */
@@ -51,7 +53,6 @@ public class FicheService {
         Fiche.FlowTotal exports = total(totals.get("E"));
         Fiche.Products products = new Fiche.Products(products(key, year, "E", level, totals.get("E")),
                 products(key, year, "I", level, totals.get("I")));
-        FicheExposure exposure = new FicheExposure(dsl);
         return new Fiche(new Fiche.Territory(key, territory.getName(), region), year, level.name(),
                 exports, total(totals.get("I")),
                 partners(key, year), products,

@@ -104,6 +104,8 @@ public class MartRefresher {
         // counting the one refreshing.
         Map<String, String> links = Map.of("work_mem", "'" + baseWorkMem + "'", "enable_mergejoin", "off",
                 "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
+        Map<String, String> supplies = Map.of("work_mem", "'" + baseWorkMem + "'", "hash_mem_multiplier", "8",
+                "enable_mergejoin", "off", "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
         this.intermediate = List.of(
                 new Mart("mart.partner_sum", sums, List.of(), false, false),
                 new Mart("mart.cpf4_sum", sums, List.of(), false, false),
@@ -118,11 +120,12 @@ public class MartRefresher {
                 new Mart("mart.partner_exposure", bulk, List.of("mart.partner_sum"), false, false),
                 new Mart("mart.quarter_total", bulk, List.of(), false, false),
                 new Mart("mart.product_ranking", bulk, List.of("mart.product_sum"), true, false),
+                // a pass over the facts: the top products' partners, for the fiche's dependence figures; its sums per
+                // département, CPF4 and partner (a million for a full year) are hashed in memory and shared with parallel
+                // workers
+                new Mart("mart.product_supplier", supplies, List.of("mart.product_sum"), false, true),
                 new Mart("mart.sankey_link", bulk, List.of("mart.sankey_pair", "mart.sankey_country", "mart.product_sum"),
-                        false, false),
-                // a pass over the facts as the Sankey's: the top products' partners, for the fiche's dependence figures
-                new Mart("mart.product_supplier", links, List.of("mart.sankey_country_key", "mart.sankey_product_key"),
-                        false, true));
+                        false, false));
     }
 
     /** The marts of the years a load replaced slices of. Must run in a transaction: the marts readers query change when it commits. */

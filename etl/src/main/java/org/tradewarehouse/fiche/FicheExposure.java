@@ -1,8 +1,8 @@
 package org.tradewarehouse.fiche;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.tradewarehouse.db.mart.tables.records.PartnerExposureRecord;
-import org.tradewarehouse.db.mart.tables.records.ProductSupplierRecord;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -78,26 +78,37 @@ final class FicheExposure {
     }
 
     /** For each of the top imported products (AUTRES left out), the country supplying the most of it. */
-    Fiche.Dependence dependence(String geo, int year, ProductLevel level, List<Fiche.Product> imports) {
-        Map<String, ProductSupplierRecord> suppliers = suppliers(geo, year, "I", level);
-        List<String> countries = suppliers.values().stream().map(ProductSupplierRecord::getTopCountry).distinct().toList();
-        Map<String, String> names = dsl.select(DIM_PARTNER_COUNTRY.CODE, DIM_PARTNER_COUNTRY.LABEL).from(DIM_PARTNER_COUNTRY)
-                .where(DIM_PARTNER_COUNTRY.CODE.in(countries)).fetchMap(DIM_PARTNER_COUNTRY.CODE, DIM_PARTNER_COUNTRY.LABEL);
-        return new Fiche.Dependence(named(imports).stream().map(p -> {
-            ProductSupplierRecord s = suppliers.get(p.code());
+    Fiche.Dependence dependence(Map<String, Supplier> imports, List<Fiche.Product> products) {
+        return new Fiche.Dependence(named(products).stream().map(p -> {
+            Supplier s = imports.get(p.code());
             return s == null ? new Fiche.Supplier(p.code(), null, null, null)
-                    : new Fiche.Supplier(p.code(), s.getTopCountry(), names.get(s.getTopCountry()),
-                    share(s.getTopCountryEur(), s.getValueEur()));
+                    : new Fiche.Supplier(p.code(), s.topCountry(), s.topCountryName(), share(s.topCountryEur(), s.valueEur()));
         }).toList());
     }
 
     /** For each of the top exported products, the part going to the United States. */
-    Fiche.UsExposure usExposure(String geo, int year, ProductLevel level, List<Fiche.Product> exports) {
-        Map<String, ProductSupplierRecord> suppliers = suppliers(geo, year, "E", level);
-        return new Fiche.UsExposure(named(exports).stream().map(p -> {
-            ProductSupplierRecord s = suppliers.get(p.code());
-            return new Fiche.UsShare(p.code(), s == null ? null : share(s.getUnitedStatesEur(), s.getValueEur()));
+    Fiche.UsExposure usExposure(Map<String, Supplier> exports, List<Fiche.Product> products) {
+        return new Fiche.UsExposure(named(products).stream().map(p -> {
+            Supplier s = exports.get(p.code());
+            return new Fiche.UsShare(p.code(), s == null ? null : share(s.unitedStatesEur(), s.valueEur()));
         }).toList());
+    }
+
+    /** A top product's value, its main partner country with that country's part, and the United States' part. */
+    record Supplier(long valueEur, String topCountry, String topCountryName, long topCountryEur, long unitedStatesEur) {
+    }
+
+    /** The top products' suppliers of both flows at the level, by flow (E, I) then product, in one query. */
+    Map<String, Map<String, Supplier>> suppliers(String geo, int year, ProductLevel level) {
+        Map<String, Map<String, Supplier>> byFlow = new HashMap<>(Map.of("E", new HashMap<>(), "I", new HashMap<>()));
+        dsl.select(PRODUCT_SUPPLIER.FLOW, PRODUCT_SUPPLIER.PRODUCT, PRODUCT_SUPPLIER.VALUE_EUR, PRODUCT_SUPPLIER.TOP_COUNTRY,
+                        DIM_PARTNER_COUNTRY.LABEL, PRODUCT_SUPPLIER.TOP_COUNTRY_EUR, PRODUCT_SUPPLIER.UNITED_STATES_EUR)
+                .from(PRODUCT_SUPPLIER)
+                .leftJoin(DIM_PARTNER_COUNTRY).on(DIM_PARTNER_COUNTRY.CODE.eq(PRODUCT_SUPPLIER.TOP_COUNTRY))
+                .where(PRODUCT_SUPPLIER.GEO.eq(geo), PRODUCT_SUPPLIER.YEAR.eq((short) year), PRODUCT_SUPPLIER.LEVEL.eq(level.name()))
+                .forEach(r -> byFlow.get(r.value1()).put(r.value2(),
+                        new Supplier(r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
+        return byFlow;
     }
 
     /**
@@ -107,27 +118,22 @@ final class FicheExposure {
     Fiche.Specialisation specialisation(String geo, int year, ProductLevel level, List<Fiche.Product> exports,
                                         long exportsEur) {
         List<Fiche.Product> named = named(exports);
-        Map<String, Long> france = dsl.select(PRODUCT_RANKING.PRODUCT, PRODUCT_RANKING.VALUE_EUR).from(PRODUCT_RANKING)
+        // France's value of each of those products, and France's exports (under the key null)
+        Map<String, Long> france = new HashMap<>();
+        dsl.select(PRODUCT_RANKING.PRODUCT, PRODUCT_RANKING.VALUE_EUR).from(PRODUCT_RANKING)
                 .where(PRODUCT_RANKING.GEO.eq(FRANCE), PRODUCT_RANKING.YEAR.eq((short) year), PRODUCT_RANKING.FLOW.eq("E"),
                         PRODUCT_RANKING.LEVEL.eq(level.name()),
                         PRODUCT_RANKING.PRODUCT.in(named.stream().map(Fiche.Product::code).toList()))
-                .fetchMap(PRODUCT_RANKING.PRODUCT, PRODUCT_RANKING.VALUE_EUR);
-        Long franceExports = dsl.select(GEO_TOTAL.VALUE_EUR).from(GEO_TOTAL)
-                .where(GEO_TOTAL.GEO.eq(FRANCE), GEO_TOTAL.YEAR.eq((short) year), GEO_TOTAL.FLOW.eq("E"))
-                .fetchOne(GEO_TOTAL.VALUE_EUR);
+                .unionAll(dsl.select(DSL.inline((String) null), GEO_TOTAL.VALUE_EUR).from(GEO_TOTAL)
+                        .where(GEO_TOTAL.GEO.eq(FRANCE), GEO_TOTAL.YEAR.eq((short) year), GEO_TOTAL.FLOW.eq("E")))
+                .forEach(r -> france.put(r.value1(), r.value2()));
+        Long franceExports = france.get(null);
         return new Fiche.Specialisation(named.stream().map(p -> {
             Double territoryShare = share(p.valueEur(), exportsEur);
             Double franceShare = franceExports == null ? null : share(france.getOrDefault(p.code(), 0L), franceExports);
             return new Fiche.ProductIndex(p.code(), territoryShare == null || franceShare == null || franceShare == 0
                     ? null : territoryShare / franceShare);
         }).toList());
-    }
-
-    private Map<String, ProductSupplierRecord> suppliers(String geo, int year, String flow, ProductLevel level) {
-        return dsl.selectFrom(PRODUCT_SUPPLIER)
-                .where(PRODUCT_SUPPLIER.GEO.eq(geo), PRODUCT_SUPPLIER.YEAR.eq((short) year), PRODUCT_SUPPLIER.FLOW.eq(flow),
-                        PRODUCT_SUPPLIER.LEVEL.eq(level.name()))
-                .fetchMap(PRODUCT_SUPPLIER.PRODUCT);
     }
 
     private static List<Fiche.Product> named(List<Fiche.Product> products) {

@@ -53,13 +53,14 @@ public class FicheService {
         Fiche.FlowTotal exports = total(totals.get("E"));
         Fiche.Products products = new Fiche.Products(products(key, year, "E", level, totals.get("E")),
                 products(key, year, "I", level, totals.get("I")));
+        Map<String, Map<String, FicheExposure.Supplier>> suppliers = exposure.suppliers(key, year, level);
         return new Fiche(new Fiche.Territory(key, territory.getName(), region), year, level.name(),
                 exports, total(totals.get("I")),
                 partners(key, year), products,
                 new Fiche.Sankeys(sankey(key, year, "E", level), sankey(key, year, "I", level)),
                 exposure.trend(key, year), exposure.exposure(key, year),
-                exposure.dependence(key, year, level, products.imports()),
-                exposure.usExposure(key, year, level, products.exports()),
+                exposure.dependence(suppliers.get("I"), products.imports()),
+                exposure.usExposure(suppliers.get("E"), products.exports()),
                 exposure.specialisation(key, year, level, products.exports(), exports.totalEur()));
     }
 

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The trend holds every quarter loaded up to the fiche's year's last, and null for a flow whose slice of a quarter is
- * not loaded: a warehouse holding 2023's exports, 2024-T1 both flows and 2024-T2's exports only.
+ * not loaded: a warehouse holding 2023's exports, 2024-T1 both flows and 2024-T2's exports only. A flow without trade
+ * has null shares.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -73,6 +74,14 @@ class FicheTrendFunctionalTest {
             assertThat(fiches.fiche(geo, 2023, ProductLevel.A129).trend().quarters())
                     .extracting(q -> new Object[]{q.year(), q.quarter(), q.exportsEur(), q.importsEur()})
                     .as(geo + " in 2023").containsExactlyElementsOf(new ExpectedFiche(raw, geo, 2023, 5).quarters());
+
+            // 2023 has no imports: every share of their exposure has a denominator of 0, and no product to depend on
+            Fiche y2023 = fiches.fiche(geo, 2023, ProductLevel.A129);
+            assertThat(y2023.exposure().imports()).isEqualTo(new Fiche.PartnerShares(null, null, null, null));
+            assertThat(y2023.exposure().france().imports()).isEqualTo(new Fiche.PartnerShares(null, null, null, null));
+            assertThat(y2023.exposure().exports().shareEu27()).isPositive();
+            assertThat(y2023.dependence().imports()).isEmpty();
+            assertThat(y2023.usExposure().exports()).isNotEmpty();
         }
     }
 }

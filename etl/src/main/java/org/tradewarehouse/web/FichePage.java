@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the fiche page shows: the territory's fiche, and the fiches of its région and of France whose Sankeys it is
- * compared with (null when the territory is the région itself or France).
+ * compared with (null when the territory is the région itself or France; the live page reads only their year's
+ * figures, FicheService.comparison).
  */
 public record FichePage(Fiche fiche, Fiche region, Fiche france) {
 

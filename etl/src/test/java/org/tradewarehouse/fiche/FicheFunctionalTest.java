@@ -174,6 +174,16 @@ class FicheFunctionalTest extends SampleLoadedTest {
     }
 
     @Test
+    void aComparisonIsTheFichesYearWithoutTheFiguresBeyondIt() {
+        for (String geo : List.of("reg:09", "fr")) {
+            Fiche full = fiches.fiche(geo, 2024, ProductLevel.A129);
+            assertThat(fiches.comparison(geo, 2024, ProductLevel.A129)).isEqualTo(new Fiche(full.geo(), full.year(),
+                    full.productLevel(), full.exports(), full.imports(), full.partners(), full.products(), full.sankey(),
+                    null, null, null, null, null));
+        }
+    }
+
+    @Test
     void theJsonFollowsTheContract() throws Exception {
         JsonNode node = json.readTree(json.writeValueAsString(fiches.fiche("dep:87", 2024, ProductLevel.A129)));
 

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset trade-warehouse:018-trend-exposure-dependence splitStatements:false
+--changeset trade-warehouse:019-trend-exposure-dependence splitStatements:false
 --comment: Three marts for the questions the fiche's context raises (docs/FICHE.md): each territory's trade per quarter
 --comment: (the trend), its exposure to the United States, China and the rest of the EU-27 with the concentration of its
 --comment: partners, and for each of its top 10 products the main partner country and the United States' part (the

@@ -130,7 +130,65 @@
     };
   }
 
-  var KINDS = { partners: partners, treemap: treemap, sankey: sankey };
+  /** A fraction as a percentage, one decimal, French style: 4,2 %. */
+  function percent(fraction) {
+    return (fraction * 100).toFixed(1).replace('.', ',') + NBSP + '%';
+  }
+
+  /** Exports and imports per quarter; a quarter not loaded is a gap in its line. */
+  function trend(fiche) {
+    var quarters = fiche.trend.quarters;
+    var line = function (name, key, colour) {
+      return { name: name, type: 'line', symbolSize: 6, itemStyle: { color: colour }, lineStyle: { color: colour },
+        data: quarters.map(function (q) { return q[key] === null ? '-' : q[key]; }) };
+    };
+    return {
+      count: quarters.length,
+      option: {
+        legend: { top: 0, data: ['Exportations', 'Importations'] },
+        grid: { left: 10, right: 20, top: 34, bottom: 10, containLabel: true },
+        tooltip: { trigger: 'axis', formatter: function (items) {
+          return items[0].axisValue + items.map(function (i) {
+            return '<br>' + i.seriesName + ' : ' + (typeof i.value === 'number' ? meur(i.value) : 'non chargé');
+          }).join('');
+        } },
+        xAxis: { type: 'category', data: quarters.map(function (q) { return q.year + '-T' + q.quarter; }) },
+        yAxis: { type: 'value', axisLabel: { formatter: function (v) { return meur(v); } } },
+        series: [line('Exportations', 'exportsEur', COLOURS.exports), line('Importations', 'importsEur', COLOURS.imports)]
+      }
+    };
+  }
+
+  /** The parts of each flow with the United States, China and the rest of the EU-27, France's beside (paler). */
+  function exposure(fiche) {
+    var partners = [['shareUnitedStates', 'États-Unis'], ['shareChina', 'Chine'], ['shareEu27', 'UE (26 autres membres)']];
+    var bars = function (name, shares, colour, opacity) {
+      return { name: name, type: 'bar', itemStyle: { color: colour, opacity: opacity },
+        data: partners.map(function (p) { return shares[p[0]] === null ? '-' : shares[p[0]]; }) };
+    };
+    var e = fiche.exposure;
+    var series = fiche.geo.code === 'fr'
+      ? [bars('Exportations', e.exports, COLOURS.exports, 1), bars('Importations', e.imports, COLOURS.imports, 1)]
+      : [bars('Exportations', e.exports, COLOURS.exports, 1), bars('Exportations (France)', e.france.exports, COLOURS.exports, 0.4),
+        bars('Importations', e.imports, COLOURS.imports, 1), bars('Importations (France)', e.france.imports, COLOURS.imports, 0.4)];
+    return {
+      count: partners.length,
+      option: {
+        legend: { top: 0, data: series.map(function (s) { return s.name; }) },
+        grid: { left: 10, right: 20, top: 34, bottom: 10, containLabel: true },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (items) {
+          return items[0].axisValue + items.map(function (i) {
+            return '<br>' + i.seriesName + ' : ' + (typeof i.value === 'number' ? percent(i.value) : 'n.d.');
+          }).join('');
+        } },
+        xAxis: { type: 'category', data: partners.map(function (p) { return p[1]; }) },
+        yAxis: { type: 'value', axisLabel: { formatter: function (v) { return percent(v); } } },
+        series: series
+      }
+    };
+  }
+
+  var KINDS = { partners: partners, treemap: treemap, sankey: sankey, trend: trend, exposure: exposure };
 
   function drawCharts() {
     var block = document.getElementById('fiche-data');

@@ -8,7 +8,8 @@ import java.util.List;
  * or is not known (the previous year when it is not loaded).
  */
 public record Fiche(Territory geo, int year, String productLevel, FlowTotal exports, FlowTotal imports,
-                    List<Partner> partners, Products products, Sankeys sankey) {
+                    List<Partner> partners, Products products, Sankeys sankey, Trend trend, Exposure exposure,
+                    Dependence dependence, UsExposure usExposure, Specialisation specialisation) {
 
     public record Territory(String code, String name, Region region) {
     }
@@ -41,6 +42,49 @@ public record Fiche(Territory geo, int year, String productLevel, FlowTotal expo
     }
 
     public record Link(String product, String country, long valueEur, boolean highlight) {
+    }
+
+    /** Every quarter the warehouse holds up to the fiche's year's last, oldest first. */
+    public record Trend(List<Quarter> quarters) {
+    }
+
+    /** A flow's trade in the quarter, null when that slice of the quarter is not loaded. */
+    public record Quarter(int year, int quarter, Long exportsEur, Long importsEur) {
+    }
+
+    /** The territory's partner shares per flow, and France's beside them. */
+    public record Exposure(PartnerShares exports, PartnerShares imports, NationalExposure france) {
+    }
+
+    public record NationalExposure(PartnerShares exports, PartnerShares imports) {
+    }
+
+    /**
+     * Parts of a flow with the United States, China and the 26 other member states of the EU-27, and the concentration
+     * of its partners (Herfindahl–Hirschman index, 0 to 1); null when the flow is 0.
+     */
+    public record PartnerShares(Double shareUnitedStates, Double shareChina, Double shareEu27, Double partnerConcentration) {
+    }
+
+    public record Dependence(List<Supplier> imports) {
+    }
+
+    /** One of the top 10 imported products: the country supplying the most of it, and its share of the product. */
+    public record Supplier(String product, String topCountry, String topCountryName, Double topCountryShare) {
+    }
+
+    public record UsExposure(List<UsShare> exports) {
+    }
+
+    /** One of the top 10 exported products: the part of it going to the United States. */
+    public record UsShare(String product, Double shareUnitedStates) {
+    }
+
+    public record Specialisation(List<ProductIndex> exports) {
+    }
+
+    /** One of the top 10 exported products: its share of the territory's exports over its share of France's. */
+    public record ProductIndex(String product, Double index) {
     }
 
     public static final String OTHERS = "AUTRES";

@@ -29,14 +29,30 @@ public class FicheService {
     static final int TOP = 10;
 
     private final DSLContext dsl;
+    private final FicheExposure exposure;
 
     public FicheService(DSLContext dsl) {
         this.dsl = dsl;
+        this.exposure = new FicheExposure(dsl);
     }
 
     /** {@code geo} as dep:87, reg:09 or fr (DGDDI codes). */
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public Fiche fiche(String geo, int year, ProductLevel level) {
+        return read(geo, year, level, true);
+    }
+
+    /**
+     * The fiche of the year alone: totals, partners, products and Sankeys, without the figures beyond the year (trend,
+     * exposure, dependence, usExposure, specialisation: null). What a page reads of its région and of France, to
+     * compare their Sankeys with its own.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public Fiche comparison(String geo, int year, ProductLevel level) {
+        return read(geo, year, level, false);
+    }
+
+    private Fiche read(String geo, int year, ProductLevel level, boolean beyondTheYear) {
         TerritoryRecord territory = territory(geo);
         String key = territory.getGeo();
         Map<String, GeoTotalRecord> totals = dsl.selectFrom(GEO_TOTAL)
@@ -48,11 +64,21 @@ public class FicheService {
         }
         Fiche.Region region = territory.getRegionGeo() == null ? null
                 : new Fiche.Region(territory.getRegionGeo(), territory.getRegionName());
-        return new Fiche(new Fiche.Territory(key, territory.getName(), region), year, level.name(),
-                total(totals.get("E")), total(totals.get("I")),
-                partners(key, year),
-                new Fiche.Products(products(key, year, "E", level, totals.get("E")), products(key, year, "I", level, totals.get("I"))),
-                new Fiche.Sankeys(sankey(key, year, "E", level), sankey(key, year, "I", level)));
+        Fiche.FlowTotal exports = total(totals.get("E"));
+        Fiche.Products products = new Fiche.Products(products(key, year, "E", level, totals.get("E")),
+                products(key, year, "I", level, totals.get("I")));
+        Fiche.Territory geoOf = new Fiche.Territory(key, territory.getName(), region);
+        Fiche.Sankeys sankeys = new Fiche.Sankeys(sankey(key, year, "E", level), sankey(key, year, "I", level));
+        if (!beyondTheYear) {
+            return new Fiche(geoOf, year, level.name(), exports, total(totals.get("I")), partners(key, year), products,
+                    sankeys, null, null, null, null, null);
+        }
+        Map<String, Map<String, FicheExposure.Supplier>> suppliers = exposure.suppliers(key, year, level);
+        return new Fiche(geoOf, year, level.name(), exports, total(totals.get("I")), partners(key, year), products, sankeys,
+                exposure.trend(key, year), exposure.exposure(key, year),
+                exposure.dependence(suppliers.get("I"), products.imports()),
+                exposure.usExposure(suppliers.get("E"), products.exports()),
+                exposure.specialisation(key, year, level, products.exports(), exports.totalEur()));
     }
 
     public TerritoryRecord territory(String geo) {

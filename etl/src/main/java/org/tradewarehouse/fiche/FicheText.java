@@ -56,6 +56,7 @@ public final class FicheText {
         products(b, "importés", f.products().imports(), f.productLevel());
         sankey(b, "Flux à l'export par produit et par pays", f.sankey().exports(), true, links);
         sankey(b, "Flux à l'import par pays et par produit", f.sankey().imports(), false, links);
+        FicheExposureText.render(b, f);
         b.append("\nSource : DGDDI, données départementales et régionales du commerce extérieur (valeurs CAF à l'import,"
                 + " FAB à l'export), lieu de dédouanement.\n");
         return b.toString();

@@ -59,6 +59,20 @@ public final class FrenchFormat {
         return percent.toPlainString().replace('.', style.decimal) + style.space + "%";
     }
 
+    /** A ratio with two decimals (an index: "1.35"); "n.d." (not available) for null. */
+    public static String ratio(Double value) {
+        return ratio(value, Style.FICHE);
+    }
+
+    public static String ratio(Double value, Style style) {
+        return value == null ? "n.d." : String.format(Locale.ROOT, "%.2f", value).replace('.', style.decimal);
+    }
+
+    /** {@link #share(double)}, or "n.d." (not available) for null. */
+    public static String share(Double fraction, Style style) {
+        return fraction == null ? "n.d." : share(fraction.doubleValue(), style);
+    }
+
     /** Change from the previous year, signed, in percent with one decimal: "+5.6 %". */
     public static String change(long now, long before) {
         return change(now, before, Style.FICHE);

@@ -48,10 +48,13 @@ import static org.tradewarehouse.db.dw.Tables.DIM_PRODUCT;
 import static org.tradewarehouse.db.dw.Tables.LOAD_SLICE;
 import static org.tradewarehouse.db.mart.Tables.CPF4_SUM;
 import static org.tradewarehouse.db.mart.Tables.GEO_TOTAL;
+import static org.tradewarehouse.db.mart.Tables.PARTNER_EXPOSURE;
 import static org.tradewarehouse.db.mart.Tables.PARTNER_RANKING;
 import static org.tradewarehouse.db.mart.Tables.PARTNER_SUM;
 import static org.tradewarehouse.db.mart.Tables.PRODUCT_RANKING;
 import static org.tradewarehouse.db.mart.Tables.PRODUCT_SUM;
+import static org.tradewarehouse.db.mart.Tables.PRODUCT_SUPPLIER;
+import static org.tradewarehouse.db.mart.Tables.QUARTER_TOTAL;
 import static org.tradewarehouse.db.mart.Tables.REFRESH_STATE;
 import static org.tradewarehouse.db.mart.Tables.SANKEY_COUNTRY;
 import static org.tradewarehouse.db.mart.Tables.SANKEY_COUNTRY_KEY;
@@ -142,6 +145,8 @@ public class MartRefresher {
         // counting the one refreshing.
         Map<String, String> links = Map.of("work_mem", "'" + baseWorkMem + "'", "enable_mergejoin", "off",
                 "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
+        Map<String, String> supplies = Map.of("work_mem", "'" + baseWorkMem + "'", "hash_mem_multiplier", "8",
+                "enable_mergejoin", "off", "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
         this.intermediate = List.of(
                 new Mart(PARTNER_SUM, PARTNER_SUM.YEAR, Tables::PARTNER_SUM_ROWS, sums, List.of(), false, false),
                 new Mart(CPF4_SUM, CPF4_SUM.YEAR, Tables::CPF4_SUM_ROWS, sums, List.of(), false, false),
@@ -156,7 +161,15 @@ public class MartRefresher {
         this.published = List.of(
                 new Mart(GEO_TOTAL, GEO_TOTAL.YEAR, Tables::GEO_TOTAL_ROWS, bulk, List.of(PARTNER_SUM), true, false),
                 new Mart(PARTNER_RANKING, PARTNER_RANKING.YEAR, Tables::PARTNER_RANKING_ROWS, bulk, List.of(PARTNER_SUM), true, false),
+                new Mart(PARTNER_EXPOSURE, PARTNER_EXPOSURE.YEAR, Tables::PARTNER_EXPOSURE_ROWS, bulk, List.of(PARTNER_SUM),
+                        false, false),
+                new Mart(QUARTER_TOTAL, QUARTER_TOTAL.YEAR, Tables::QUARTER_TOTAL_ROWS, bulk, List.of(), false, false),
                 new Mart(PRODUCT_RANKING, PRODUCT_RANKING.YEAR, Tables::PRODUCT_RANKING_ROWS, bulk, List.of(PRODUCT_SUM), true, false),
+                // a pass over the facts: the top products' partners, for the fiche's dependence figures; its sums per
+                // département, CPF4 and partner (a million for a full year) are hashed in memory and shared with parallel
+                // workers
+                new Mart(PRODUCT_SUPPLIER, PRODUCT_SUPPLIER.YEAR, Tables::PRODUCT_SUPPLIER_ROWS, supplies, List.of(PRODUCT_SUM),
+                        false, true),
                 new Mart(SANKEY_LINK, SANKEY_LINK.YEAR, Tables::SANKEY_LINK_ROWS, bulk,
                         List.of(SANKEY_PAIR, SANKEY_COUNTRY, PRODUCT_SUM), false, false));
     }

@@ -49,7 +49,8 @@ class FicheController {
                                        @RequestParam(defaultValue = "a129") String level) {
         Fiche fiche = fiche(geo, year, level);
         ProductLevel productLevel = ProductLevel.valueOf(fiche.productLevel());
-        FichePage page = FichePage.of(fiche, other -> fiches.fiche(other, year, productLevel));
+        // the région's and France's Sankeys only: their fiches without the figures beyond the year
+        FichePage page = FichePage.of(fiche, other -> fiches.comparison(other, year, productLevel));
         return html(renderer.fiche(page, assets.linked(), "/"));
     }
 

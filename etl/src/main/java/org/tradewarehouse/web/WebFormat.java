@@ -15,6 +15,21 @@ public class WebFormat {
         return FrenchFormat.share(fraction, WEB);
     }
 
+    /** A share that may be unknown (a denominator of 0): "n.d." then. */
+    public String optionalShare(Double fraction) {
+        return FrenchFormat.share(fraction, WEB);
+    }
+
+    /** An index or a concentration, two decimals: "1,35"; "n.d." for null. */
+    public String ratio(Double value) {
+        return FrenchFormat.ratio(value, WEB);
+    }
+
+    /** A quarter's value, "non chargé" for a quarter and flow not loaded. */
+    public String optionalMeur(Long euros) {
+        return euros == null ? "non chargé" : meur(euros);
+    }
+
     public String change(long now, long before) {
         return FrenchFormat.change(now, before, WEB);
     }

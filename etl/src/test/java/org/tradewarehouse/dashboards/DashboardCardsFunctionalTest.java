@@ -133,6 +133,57 @@ class DashboardCardsFunctionalTest {
                         .containsExactlyElementsOf(links(territory.sankey().exports(), true, true));
                 case "flux-principaux-importations" -> assertThat(rows).hasSize(5)
                         .containsExactlyElementsOf(links(territory.sankey().imports(), true, true));
+                case "evolution" -> assertThat(rows).containsExactlyElementsOf(territory.trend().quarters().stream()
+                        .map(q -> List.<Object>of(q.year() + "-T" + q.quarter(), optionalMeur(q.exportsEur()),
+                                optionalMeur(q.importsEur())))
+                        .toList());
+                case "exposition" -> {
+                    assertThat(rows).hasSize(6);
+                    List<String> partners = List.of("États-Unis", "Chine", "UE (26 autres membres)");
+                    for (int k = 0; k < 6; k++) {
+                        boolean exports = k < 3;
+                        Fiche.PartnerShares own = exports ? territory.exposure().exports() : territory.exposure().imports();
+                        Fiche.PartnerShares fr = exports ? territory.exposure().france().exports() : territory.exposure().france().imports();
+                        assertThat(rows.get(k).get(0)).isEqualTo((exports ? "Export" : "Import") + " — " + partners.get(k % 3));
+                        close(rows.get(k).get(1), partnerShares(own).get(k % 3));
+                        close(rows.get(k).get(2), partnerShares(fr).get(k % 3));
+                    }
+                }
+                case "exposition-table" -> {
+                    assertThat(rows).extracting(r -> r.get(0) + " " + r.get(1)).containsExactly("Exportations Haute-Vienne",
+                            "Exportations France", "Importations Haute-Vienne", "Importations France");
+                    List<Fiche.PartnerShares> expected = List.of(territory.exposure().exports(),
+                            territory.exposure().france().exports(), territory.exposure().imports(),
+                            territory.exposure().france().imports());
+                    for (int k = 0; k < 4; k++) {
+                        Fiche.PartnerShares e = expected.get(k);
+                        List<Double> figures = new ArrayList<>(partnerShares(e));
+                        figures.add(e.partnerConcentration());
+                        for (int c = 0; c < 4; c++) {
+                            close(rows.get(k).get(2 + c), figures.get(c));
+                        }
+                    }
+                    assertThat(territory.exposure().france()).isEqualTo(new Fiche.NationalExposure(
+                            france.exposure().exports(), france.exposure().imports()));
+                }
+                case "dependance" -> {
+                    List<Fiche.Supplier> suppliers = territory.dependence().imports();
+                    assertThat(rows).hasSize(suppliers.size()).hasSize(10);
+                    for (int k = 0; k < rows.size(); k++) {
+                        Fiche.Supplier s = suppliers.get(k);
+                        assertThat(rows.get(k).subList(0, 3)).containsExactly((long) k + 1,
+                                territory.products().imports().get(k).name(), s.topCountryName());
+                        close(rows.get(k).get(3), s.topCountryShare());
+                    }
+                }
+                case "exportations-exposition" -> {
+                    assertThat(rows).hasSize(territory.usExposure().exports().size()).hasSize(10);
+                    for (int k = 0; k < rows.size(); k++) {
+                        assertThat(rows.get(k).subList(0, 2)).containsExactly((long) k + 1, territory.products().exports().get(k).name());
+                        close(rows.get(k).get(2), territory.usExposure().exports().get(k).shareUnitedStates());
+                        close(rows.get(k).get(3), territory.specialisation().exports().get(k).index());
+                    }
+                }
                 default -> throw new AssertionError("card " + card.key() + " has no check: add one");
             }
             assertThat(rows).as(card.key()).isNotEmpty();
@@ -155,11 +206,30 @@ class DashboardCardsFunctionalTest {
         Function<String, BigDecimal> share = dep -> e.apply(dep) == 0 ? null
                 : new BigDecimal(toUs.getOrDefault(dep, 0L)).divide(new BigDecimal(e.apply(dep)), 20, java.math.RoundingMode.HALF_EVEN);
 
+        Map<String, Map<String, Long>> byCountry = new java.util.HashMap<>();
+        raw.rows().stream().filter(f -> f[2].equals("2024") && f[0].equals("E")).forEach(f -> byCountry
+                .computeIfAbsent(f[3], k -> new java.util.HashMap<>()).merge(f[7], Long.parseLong(f[8]), Long::sum));
+        Function<String, Double> euShare = dep -> e.apply(dep) == 0 ? null : (double) byCountry.get(dep).entrySet().stream()
+                .filter(x -> EU26.contains(x.getKey())).mapToLong(Map.Entry::getValue).sum() / e.apply(dep);
+        Function<String, Double> concentration = dep -> e.apply(dep) == 0 ? null : byCountry.get(dep).values().stream()
+                .mapToDouble(v -> Math.pow((double) v / e.apply(dep), 2)).sum();
+
         Set<String> checked = new HashSet<>();
         for (Dashboard.Card card : d.cards()) {
             List<List<Object>> rows = run(d, card);
             switch (card.key()) {
                 case "classement" -> {
+                    List<String> byEu = ranked(deps, dep -> euShare.apply(dep) == null ? null : BigDecimal.valueOf(euShare.apply(dep)));
+                    List<String> byConcentration = ranked(deps, dep -> concentration.apply(dep) == null ? null
+                            : BigDecimal.valueOf(concentration.apply(dep)));
+                    for (List<Object> r : rows) {
+                        String dep = code(r.get(1));
+                        close(r.get(10), euShare.apply(dep));
+                        assertThat(r.get(11)).as(dep).isEqualTo((long) byEu.indexOf(dep) + 1);
+                        close(r.get(12), concentration.apply(dep));
+                        assertThat(r.get(13)).as(dep).isEqualTo((long) byConcentration.indexOf(dep) + 1);
+                    }
+                    assertThat(rows.stream().map(r -> r.get(10)).distinct()).as("EU shares differ").hasSizeGreaterThan(2);
                     List<String> byExports = ranked(deps, dep -> new BigDecimal(e.apply(dep)));
                     assertThat(rows).extracting(r -> code(r.get(1))).containsExactlyElementsOf(byExports);
                     for (List<Object> r : rows) {
@@ -271,6 +341,20 @@ class DashboardCardsFunctionalTest {
         });
     }
 
+    static List<Double> partnerShares(Fiche.PartnerShares e) {
+        return List.of(e.shareUnitedStates(), e.shareChina(), e.shareEu27());
+    }
+
+    /** A card's number as the fiche's JSON gives it, within 1e-9. */
+    static void close(Object cell, Double expected) {
+        assertThat(expected).isNotNull();
+        assertThat(((BigDecimal) cell).doubleValue()).isCloseTo(expected, within(1e-9));
+    }
+
+    static Object optionalMeur(Long euros) {
+        return euros == null ? "null" : meur(euros);
+    }
+
     /** Flow, M€, share of the région, share of France, change from the previous year. */
     static void kpi(List<Object> row, String flow, Fiche.FlowTotal t) {
         assertThat(row.subList(0, 2)).containsExactly(flow, meur(t.totalEur()));
@@ -307,6 +391,10 @@ class DashboardCardsFunctionalTest {
         return deps.stream().sorted(Comparator.comparing(value, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
                 .thenComparing(Comparator.naturalOrder())).toList();
     }
+
+    /** The 26 member states of the EU-27 other than France, as the issue lists them. */
+    static final Set<String> EU26 = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "GR", "HR", "HU",
+            "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
 
     static BigDecimal meur(long euros) {
         return new BigDecimal(euros).movePointLeft(6).stripTrailingZeros();

@@ -59,6 +59,15 @@ class FicheExportTest extends SampleLoadedTest {
                 "href=\"index.html\"")) {
             assertThat(text.contains(expected)).as(expected).isTrue();
         }
+
+        // the page's data is the fiche's JSON, its trend, exposure and dependences included
+        int start = page.indexOf("<script id=\"fiche-data\" type=\"application/json\">");
+        String data = page.substring(page.indexOf('>', start) + 1, page.indexOf("</script>", start));
+        var fiche = json.readTree(data).get("fiche");
+        assertThat(fiche).isEqualTo(json.readTree(json.writeValueAsString(fiches.fiche("dep:87", 2024, ProductLevel.A129))));
+        assertThat(fiche.get("trend").get("quarters")).hasSize(8);
+        assertThat(fiche.get("dependence").get("imports")).hasSize(10);
+        assertThat(fiche.get("exposure").get("france").get("exports").get("shareEu27").asDouble()).isPositive();
     }
 
     @Test

@@ -79,6 +79,87 @@ public record ExpectedFiche(RawRows raw, String geo, int year, int productField)
                 .limit(5).map(Map.Entry::getKey).toList();
     }
 
+    /** The 26 member states of the EU-27 other than France, as the issue lists them. */
+    static final Set<String> EU26 = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "GR", "HR", "HU",
+            "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
+
+    /**
+     * Every (year, quarter) with lines of either flow up to the year's last quarter, ascending: {year, quarter, exports,
+     * imports}, a flow null when no line of that quarter and flow exists anywhere (its slice is not loaded).
+     */
+    public List<Object[]> quarters() {
+        Set<String> slices = new java.util.TreeSet<>();
+        raw.rows().stream().filter(f -> year(f) <= year).forEach(f -> slices.add(f[2] + "-" + f[1] + f[0]));
+        return slices.stream().map(s -> s.substring(0, s.length() - 1)).distinct().sorted().map(t -> {
+            int y = Integer.parseInt(t.substring(0, 4));
+            String q = t.substring(5);
+            Long[] values = new Long[2];
+            for (int i = 0; i < 2; i++) {
+                String flow = i == 0 ? "E" : "I";
+                values[i] = slices.contains(t + flow)
+                        ? sum(f -> inGeo().test(f) && year(f) == y && f[1].equals(q) && f[0].equals(flow)) : null;
+            }
+            return new Object[]{y, Integer.parseInt(q), values[0], values[1]};
+        }).toList();
+    }
+
+    /**
+     * A flow's parts with the United States, China and the EU-26 and its Herfindahl–Hirschman index over partner
+     * codes, for this territory's lines (or France's, every line): {US, CN, EU26, HHI}, nulls when the flow is 0.
+     */
+    public Double[] exposure(String flow, boolean france) {
+        Map<String, Long> byCountry = new HashMap<>();
+        raw.rows().stream().filter(f -> (france || inGeo().test(f)) && year(f) == year && f[0].equals(flow))
+                .forEach(f -> byCountry.merge(f[7], Long.parseLong(f[8]), Long::sum));
+        long total = byCountry.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return new Double[4];
+        }
+        long eu = byCountry.entrySet().stream().filter(e -> EU26.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        double hhi = 0;
+        for (long v : byCountry.values()) {
+            double part = (double) v / total;
+            hhi += part * part;
+        }
+        return new Double[]{(double) byCountry.getOrDefault("US", 0L) / total,
+                (double) byCountry.getOrDefault("CN", 0L) / total, (double) eu / total, hhi};
+    }
+
+    /** A flow's value per partner country for one product of this territory's lines. */
+    Map<String, Long> countriesOf(String flow, String product) {
+        Map<String, Long> byCountry = new HashMap<>();
+        rows().stream().filter(f -> f[0].equals(flow) && f[productField].equals(product))
+                .forEach(f -> byCountry.merge(f[7], Long.parseLong(f[8]), Long::sum));
+        return byCountry;
+    }
+
+    /** The top 10 imported products: {product, the country supplying the most (ties by code), its share}. */
+    public List<Object[]> suppliers() {
+        return ranked("I", productField).stream().limit(10).map(p -> {
+            Map.Entry<String, Long> top = countriesOf("I", p.getKey()).entrySet().stream()
+                    .min(Comparator.<Map.Entry<String, Long>>comparingLong(e -> -e.getValue()).thenComparing(Map.Entry::getKey))
+                    .orElseThrow();
+            return new Object[]{p.getKey(), top.getKey(), p.getValue() == 0 ? null : (double) top.getValue() / p.getValue()};
+        }).toList();
+    }
+
+    /** The top 10 exported products: {product, share going to the United States}. */
+    public List<Object[]> unitedStatesShares() {
+        return ranked("E", productField).stream().limit(10).map(p -> new Object[]{p.getKey(), p.getValue() == 0 ? null
+                : (double) countriesOf("E", p.getKey()).getOrDefault("US", 0L) / p.getValue()}).toList();
+    }
+
+    /** The top 10 exported products: {product, its share of the territory's exports / its share of France's}. */
+    public List<Object[]> specialisation() {
+        long exports = total("E", year);
+        long france = total("E", year, f -> true);
+        return ranked("E", productField).stream().limit(10).map(p -> {
+            long nationally = total("E", year, f -> f[productField].equals(p.getKey()));
+            return new Object[]{p.getKey(), exports == 0 || nationally == 0 ? null
+                    : ((double) p.getValue() / exports) / ((double) nationally / france)};
+        }).toList();
+    }
+
     private static Set<String> top(List<Map.Entry<String, Long>> ranked) {
         Set<String> top = new HashSet<>();
         ranked.stream().limit(10).forEach(e -> top.add(e.getKey()));

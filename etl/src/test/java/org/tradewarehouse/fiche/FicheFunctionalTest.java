@@ -89,6 +89,100 @@ class FicheFunctionalTest extends SampleLoadedTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"dep:87, A129, 5", "reg:09, A129, 5", "fr, A129, 5", "dep:33, CPF4, 6", "reg:09, A38, -1"})
+    void theTrendExposureAndDependenceMatchTheRawLines(String geo, String level, int productField) {
+        Fiche fiche = fiches.fiche(geo, 2024, ProductLevel.valueOf(level));
+        ExpectedFiche expected = new ExpectedFiche(level.equals("A38") ? withA38() : raw, geo, 2024,
+                level.equals("A38") ? 9 : productField);
+
+        // every quarter of 2023 and 2024, each flow's value exact
+        List<Object[]> quarters = expected.quarters();
+        assertThat(quarters).hasSize(8);
+        assertThat(fiche.trend().quarters()).extracting(q -> new Object[]{q.year(), q.quarter(), q.exportsEur(), q.importsEur()})
+                .containsExactlyElementsOf(quarters);
+
+        // exposure: the territory's and France's, within 1e-9
+        shares(fiche.exposure().exports(), expected.exposure("E", false));
+        shares(fiche.exposure().imports(), expected.exposure("I", false));
+        shares(fiche.exposure().france().exports(), expected.exposure("E", true));
+        shares(fiche.exposure().france().imports(), expected.exposure("I", true));
+        assertThat(fiche.exposure().exports().shareUnitedStates()).as("the sample exports to the United States").isPositive();
+        assertThat(fiche.exposure().imports().shareEu27()).isPositive();
+        if (geo.equals("fr")) {
+            assertThat(fiche.exposure().france()).isEqualTo(new Fiche.NationalExposure(fiche.exposure().exports(),
+                    fiche.exposure().imports()));
+        }
+
+        // dependence: each top imported product's main supplier and its share
+        List<Object[]> suppliers = expected.suppliers();
+        assertThat(fiche.dependence().imports()).hasSize(suppliers.size()).hasSizeGreaterThan(0);
+        for (int i = 0; i < suppliers.size(); i++) {
+            Fiche.Supplier s = fiche.dependence().imports().get(i);
+            assertThat(s.product()).isEqualTo(suppliers.get(i)[0]);
+            assertThat(s.topCountry()).isEqualTo(suppliers.get(i)[1]);
+            assertThat(s.topCountryName()).isNotBlank();
+            assertThat(s.topCountryShare()).isCloseTo((Double) suppliers.get(i)[2], within(1e-9));
+        }
+        assertThat(fiche.dependence().imports()).extracting(Fiche.Supplier::product)
+                .containsExactlyElementsOf(fiche.products().imports().stream().map(Fiche.Product::code)
+                        .filter(c -> !c.equals(Fiche.OTHERS)).toList());
+
+        // United States' part of each top exported product
+        List<Object[]> us = expected.unitedStatesShares();
+        assertThat(fiche.usExposure().exports()).hasSize(us.size());
+        for (int i = 0; i < us.size(); i++) {
+            assertThat(fiche.usExposure().exports().get(i).product()).isEqualTo(us.get(i)[0]);
+            assertThat(fiche.usExposure().exports().get(i).shareUnitedStates()).isCloseTo((Double) us.get(i)[1], within(1e-9));
+        }
+        assertThat(fiche.usExposure().exports()).anySatisfy(p -> assertThat(p.shareUnitedStates()).isPositive());
+
+        // specialisation (Balassa): 1 for France
+        List<Object[]> indices = expected.specialisation();
+        assertThat(fiche.specialisation().exports()).hasSize(indices.size());
+        for (int i = 0; i < indices.size(); i++) {
+            Fiche.ProductIndex p = fiche.specialisation().exports().get(i);
+            assertThat(p.product()).isEqualTo(indices.get(i)[0]);
+            assertThat(p.index()).isCloseTo((Double) indices.get(i)[1], within(1e-9));
+            if (geo.equals("fr")) {
+                assertThat(p.index()).isEqualTo(1.0);
+            }
+        }
+        if (!geo.equals("fr")) {
+            assertThat(fiche.specialisation().exports()).anySatisfy(p -> assertThat(p.index()).isNotCloseTo(1.0, within(0.01)));
+        }
+    }
+
+    /** The raw lines with their A38 code as a 10th field (column 9), from the CPF4's code in the warehouse's dimension. */
+    private org.tradewarehouse.RawRows withA38() {
+        Map<String, String> a38 = new HashMap<>();
+        jdbc.query("select cpf4, coalesce(a38, '?') from dw.dim_product", rs -> {
+            a38.put(rs.getString(1), rs.getString(2));
+        });
+        return new org.tradewarehouse.RawRows(raw.rows().stream().map(f -> {
+            String[] g = java.util.Arrays.copyOf(f, 10);
+            g[9] = a38.get(f[6]);
+            return g;
+        }).toList());
+    }
+
+    private static void shares(Fiche.PartnerShares actual, Double[] expected) {
+        assertThat(actual.shareUnitedStates()).isCloseTo(expected[0], within(1e-9));
+        assertThat(actual.shareChina()).isCloseTo(expected[1], within(1e-9));
+        assertThat(actual.shareEu27()).isCloseTo(expected[2], within(1e-9));
+        assertThat(actual.partnerConcentration()).isCloseTo(expected[3], within(1e-9)).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aComparisonIsTheFichesYearWithoutTheFiguresBeyondIt() {
+        for (String geo : List.of("reg:09", "fr")) {
+            Fiche full = fiches.fiche(geo, 2024, ProductLevel.A129);
+            assertThat(fiches.comparison(geo, 2024, ProductLevel.A129)).isEqualTo(new Fiche(full.geo(), full.year(),
+                    full.productLevel(), full.exports(), full.imports(), full.partners(), full.products(), full.sankey(),
+                    null, null, null, null, null));
+        }
+    }
+
     @Test
     void theJsonFollowsTheContract() throws Exception {
         JsonNode node = json.readTree(json.writeValueAsString(fiches.fiche("dep:87", 2024, ProductLevel.A129)));
@@ -105,6 +199,16 @@ class FicheFunctionalTest extends SampleLoadedTest {
         assertThat(node.get("products").get("exports").get(0).propertyNames()).startsWith("code", "name", "valueEur", "share");
         assertThat(node.get("sankey").get("exports").get("links").get(0).propertyNames())
                 .containsExactly("product", "country", "valueEur", "highlight");
+        assertThat(node.get("trend").get("quarters").get(0).propertyNames())
+                .containsExactly("year", "quarter", "exportsEur", "importsEur");
+        assertThat(node.get("exposure").propertyNames()).containsExactly("exports", "imports", "france");
+        assertThat(node.get("exposure").get("france").propertyNames()).containsExactly("exports", "imports");
+        assertThat(node.get("exposure").get("exports").propertyNames())
+                .containsExactly("shareUnitedStates", "shareChina", "shareEu27", "partnerConcentration");
+        assertThat(node.get("dependence").get("imports").get(0).propertyNames())
+                .containsExactly("product", "topCountry", "topCountryName", "topCountryShare");
+        assertThat(node.get("usExposure").get("exports").get(0).propertyNames()).containsExactly("product", "shareUnitedStates");
+        assertThat(node.get("specialisation").get("exports").get(0).propertyNames()).containsExactly("product", "index");
     }
 
     @Test
@@ -122,6 +226,39 @@ class FicheFunctionalTest extends SampleLoadedTest {
         long exports = new ExpectedFiche(raw, "dep:87", 2024, 5).total("E", 2024);
         assertThat(text).startsWith("Commerce extérieur — Haute-Vienne (dep:87), 2024\nRégion : Nouvelle-Aquitaine\n")
                 .contains("Total des exportations : " + FrenchFormat.millions(exports) + " millions d'euros");
+    }
+
+    @Test
+    void theTextReportShowsTheTrendTheExposureAndTheDependences() {
+        Fiche fiche = fiches.fiche("dep:87", 2024, ProductLevel.A129);
+        ExpectedFiche expected = new ExpectedFiche(raw, "dep:87", 2024, 5);
+        List<String> lines = FicheText.render(fiche).lines().toList();
+
+        for (Object[] q : expected.quarters()) {
+            String label = q[0] + "-T" + q[1];
+            assertThat(lines).as(label).anySatisfy(l -> assertThat(l.split(" +", 0))
+                    .containsExactly("", label, millions((Long) q[2]).toPlainString(), millions((Long) q[3]).toPlainString()));
+        }
+        Double[] exports = expected.exposure("E", false);
+        Double[] france = expected.exposure("E", true);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  États-Unis ")
+                .contains(FrenchFormat.share(exports[0]) + " ", FrenchFormat.share(france[0]) + " "));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  Concentration des partenaires ")
+                .contains(String.format(java.util.Locale.ROOT, "%.2f", exports[3])));
+        Object[] supplier = expected.suppliers().get(0);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  " + supplier[0] + " ")
+                .contains(fiche.dependence().imports().get(0).topCountryName())
+                .endsWith(" " + FrenchFormat.share((Double) supplier[2])));
+        Object[] us = expected.unitedStatesShares().get(0);
+        Object[] index = expected.specialisation().get(0);
+        String indexText = String.format(java.util.Locale.ROOT, "%.2f", (Double) index[1]);
+        assertThat(index[0]).isEqualTo(us[0]);
+        assertThat(lines).anySatisfy(l -> {
+            String[] columns = l.strip().split(" {2,}");
+            assertThat(columns[0]).isEqualTo(us[0]);
+            assertThat(List.of(columns).subList(columns.length - 2, columns.length))
+                    .containsExactly(FrenchFormat.share((Double) us[1]), indexText);
+        });
     }
 
     @Test

@@ -22,7 +22,8 @@ public final class RebuiltMarts {
             Map.entry("sankey_product_key", "year, level, product"),
             Map.entry("sankey_pair", "geo, year, flow, level, product, country, value_eur, lines"),
             Map.entry("geo_total", "*"), Map.entry("partner_ranking", "*"), Map.entry("product_ranking", "*"),
-            Map.entry("sankey_link", "*"));
+            Map.entry("sankey_link", "*"), Map.entry("quarter_total", "*"), Map.entry("partner_exposure", "*"),
+            Map.entry("product_supplier", "*"));
 
     private RebuiltMarts() {
     }

@@ -96,13 +96,23 @@ class FicheBrowserTest extends SampleLoadedTest {
 
         Fiche fiche = fiches.fiche(geo, 2024, ProductLevel.A129);
         int comparisons = geo.startsWith("dep:") ? 2 : geo.startsWith("reg:") ? 1 : 0;
-        assertChartsDrawn(fiche, 2 + 2 * (1 + comparisons));
+        assertChartsDrawn(fiche, 4 + 2 * (1 + comparisons));
 
         ExpectedFiche expected = new ExpectedFiche(raw, geo, 2024, 5);
         assertThat(text("#kpi-exports .kpi-total")).isEqualTo(SampleFiches.webMillions(expected.total("E", 2024)));
         assertThat(text("#kpi-imports .kpi-total")).isEqualTo(SampleFiches.webMillions(expected.total("I", 2024)));
         assertThat(text("#territory")).isEqualTo(fiche.geo().name());
         assertThat(text("#year")).isEqualTo("2024");
+        // the exposure's tables, shown on the page: one line per top product, with its supplier's name
+        List<WebElement> suppliers = browser.findElements(By.cssSelector("#table-dependence tbody tr"));
+        assertThat(suppliers).hasSize(fiche.dependence().imports().size()).isNotEmpty();
+        for (int i = 0; i < suppliers.size(); i++) {
+            assertThat(suppliers.get(i).isDisplayed()).isTrue();
+            assertThat(suppliers.get(i).getText()).contains(fiche.dependence().imports().get(i).topCountryName());
+        }
+        assertThat(browser.findElements(By.cssSelector("#table-exports-exposure tbody tr")))
+                .hasSize(fiche.usExposure().exports().size()).isNotEmpty();
+        assertThat(text("#concentration")).contains("Herfindahl-Hirschman");
         assertNoConsoleError();
         screenshot("fiche-" + slug + "-2024.png");
     }
@@ -113,7 +123,7 @@ class FicheBrowserTest extends SampleLoadedTest {
         browser.manage().window().setSize(new Dimension(1280, 1000));
         try {
             browser.get("http://localhost:" + port + "/fiches/dep-87/2024");
-            assertChartsDrawn(fiche, 8);
+            assertChartsDrawn(fiche, 10);
             List<WebElement> shortened = assertSankeyLabels(fiche, "on a 1280 px screen");
             assertThat(shortened).as("labels too long for their side of the chart, at 1280 px").isNotEmpty();
 
@@ -213,7 +223,7 @@ class FicheBrowserTest extends SampleLoadedTest {
         export.export(2024, ProductLevel.A129, out, null);
         browser.get(out.resolve("dep-87-2024.html").toUri().toString());
 
-        assertChartsDrawn(fiches.fiche("dep:87", 2024, ProductLevel.A129), 8);
+        assertChartsDrawn(fiches.fiche("dep:87", 2024, ProductLevel.A129), 10);
         assertNoConsoleError();
         screenshot("export-dep-87-2024.png");
     }
@@ -288,6 +298,19 @@ class FicheBrowserTest extends SampleLoadedTest {
                 case "partners" -> assertThat(items).as(id).isEqualTo(source.partners().size());
                 case "treemap" -> assertThat(items).as(id)
                         .isEqualTo(source.products().exports().size() + source.products().imports().size());
+                case "trend" -> {
+                    assertThat(items).as(id).isEqualTo(source.trend().quarters().size());
+                    assertThat(seriesData(chart, 0)).as(id + " exports")
+                            .isEqualTo(source.trend().quarters().stream().map(q -> (Object) q.exportsEur()).toList());
+                    assertThat(seriesData(chart, 1)).as(id + " imports")
+                            .isEqualTo(source.trend().quarters().stream().map(q -> (Object) q.importsEur()).toList());
+                }
+                case "exposure" -> {
+                    assertThat(items).as(id).isEqualTo(3);
+                    Fiche.PartnerShares e = source.exposure().exports();
+                    assertThat(seriesData(chart, 0)).as(id + " exports")
+                            .isEqualTo(List.of(e.shareUnitedStates(), e.shareChina(), e.shareEu27()));
+                }
                 default -> {
                     Fiche.Sankey sankey = chart.getAttribute("data-flow").equals("exports")
                             ? source.sankey().exports() : source.sankey().imports();
@@ -303,6 +326,15 @@ class FicheBrowserTest extends SampleLoadedTest {
             assertThat(items).as(id).isPositive();
             assertThat(chart.findElements(By.cssSelector("svg path")).size()).as(id + " shapes").isGreaterThan((int) items);
         }
+    }
+
+    /** A chart's series' values as drawn, numbers as the fiche's (euros as Long, shares as Double). */
+    private List<Object> seriesData(WebElement chart, int series) {
+        @SuppressWarnings("unchecked")
+        List<Object> data = (List<Object>) browser.executeScript(
+                "return echarts.getInstanceByDom(arguments[0]).getOption().series[arguments[1]].data"
+                        + ".map(function (v) { return v === '-' ? null : v; });", chart, series);
+        return data.stream().map(v -> v instanceof Number n && !(v instanceof Double) ? (Object) n.longValue() : v).toList();
     }
 
     private String text(String css) {

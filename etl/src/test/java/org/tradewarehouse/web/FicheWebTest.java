@@ -91,6 +91,46 @@ class FicheWebTest extends SampleLoadedTest {
             assertThat(html.contains("id=\"chart-" + flow + "-france\"")).isEqualTo(!geo.equals("fr"));
         }
         assertThat(html).contains("id=\"chart-partners\"", "id=\"chart-products\"", "/webjars/echarts/", "/fiche/fiche.js");
+
+        // the trend: each quarter's exports and imports, summed from the raw lines
+        assertThat(dataValues(between(html, "id=\"table-trend\"", "</table>"))).isEqualTo(expected.quarters().stream()
+                .flatMap(q -> Stream.of((Long) q[2], (Long) q[3])).toList());
+        assertThat(html).contains("id=\"chart-trend\"", "id=\"chart-exposure\"");
+
+        // the exposure beside France's, the main suppliers, the United States' parts and the specialisation
+        List<Double> exposure = new ArrayList<>();
+        for (int figure = 0; figure < 4; figure++) {
+            for (Double[] shares : List.of(expected.exposure("E", false), expected.exposure("E", true),
+                    expected.exposure("I", false), expected.exposure("I", true))) {
+                exposure.add(shares[figure]);
+            }
+        }
+        assertRatios(between(html, "id=\"table-exposure\"", "</table>"), exposure);
+        String dependence = between(html, "id=\"table-dependence\"", "</table>");
+        assertRatios(dependence, expected.suppliers().stream().map(s -> (Double) s[2]).toList());
+        for (Fiche.Supplier s : fiche.dependence().imports()) {
+            assertThat(dependence).contains("<td>" + s.topCountryName().replace("'", "&#39;") + "</td>");
+        }
+        List<Double> exports = new ArrayList<>();
+        for (int i = 0; i < expected.unitedStatesShares().size(); i++) {
+            exports.add((Double) expected.unitedStatesShares().get(i)[1]);
+            exports.add((Double) expected.specialisation().get(i)[1]);
+        }
+        assertRatios(between(html, "id=\"table-exports-exposure\"", "</table>"), exports);
+        assertThat(text).contains(geo.equals("fr") ? "pour la France, il vaut 1" : "comparée à celle de la France");
+    }
+
+    /** The data-value of each cell, as fractions, within 1e-9 of the raw lines' figures, in order. */
+    private static void assertRatios(String html, List<Double> expected) {
+        Matcher m = Pattern.compile("data-value=\"([-0-9.E]+)\"").matcher(html);
+        List<Double> values = new ArrayList<>();
+        while (m.find()) {
+            values.add(Double.parseDouble(m.group(1)));
+        }
+        assertThat(values).hasSize(expected.size());
+        for (int i = 0; i < values.size(); i++) {
+            assertThat(values.get(i)).as("value " + i).isCloseTo(expected.get(i), org.assertj.core.api.Assertions.within(1e-9));
+        }
     }
 
     @ParameterizedTest

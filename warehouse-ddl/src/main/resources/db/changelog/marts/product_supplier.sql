@@ -4,9 +4,10 @@
 --comment: mart.product_supplier's rows for some years: for each of the top 10 products of each territory's flow at each
 --comment: level, its value, the partner country with the largest part of it (ties: smaller code first) and that part, and
 --comment: the United States' part. From the facts of those years' quarters, summed once per département, CPF4 and
---comment: partner over the year (cell), then rolled up to the régions and France, and only then joined to each territory's
---comment: top products (product_sum) at each level: a fact line is read once, not once per territory and level. The top
---comment: country without a sort: the largest value per product, then the smallest code holding it.
+--comment: partner over the year (cell), then joined on integer keys to the top products (product_sum) at each level of
+--comment: the département, of its région and of France that each département's CPF4 counts in: a fact line is read once,
+--comment: and no région's or France's cells are built (a full year: 8.0 s, then 6.6 s, the same rows). The top country
+--comment: without a sort: the largest value per product, then the smallest code holding it.
 create or replace function mart.product_supplier_rows(years smallint[], quarters integer[])
     returns table (geo text, year smallint, flow char(1), level text, product text, value_eur bigint,
                    top_country text, top_country_eur bigint, united_states_eur bigint)
@@ -18,29 +19,26 @@ with cell as (
     from dw.fact_trade f
     where f.time_key = any(quarters)
     group by 1, 2, 3, 4, 5),
-territory_cell as (
-    select 'dep:' || g.dep_code as geo, c.year, c.flow, c.product_key, c.partner_key, c.value_eur
-    from cell c
-    join dw.dim_geography g on g.geo_key = c.geo_key
-    union all
-    select 'reg:' || g.region_code, c.year, c.flow, c.product_key, c.partner_key, sum(c.value_eur)::bigint
-    from cell c
-    join dw.dim_geography g on g.geo_key = c.geo_key
-    group by g.region_code, c.year, c.flow, c.product_key, c.partner_key
-    union all
-    select 'fr', c.year, c.flow, c.product_key, c.partner_key, sum(c.value_eur)::bigint
-    from cell c
-    group by c.year, c.flow, c.product_key, c.partner_key),
 named as materialized (
     select dense_rank() over (order by p.geo, p.year, p.flow, p.level, p.product) as product_id,
            p.geo, p.year, p.flow, p.level, p.product, l.product_key
     from mart.product_sum p
     join (select product_key, level, code from mart.product_level) l on l.level = p.level and l.code = p.product
     where p.year = any(years) and p.rank <= 10),
+-- each département's part in a named product: of its own, of its région's and of France's
+target as materialized (
+    select g.geo_key, n.year, n.flow, n.product_key, n.product_id
+    from named n join dw.dim_geography g on n.geo = 'dep:' || g.dep_code
+    union all
+    select g.geo_key, n.year, n.flow, n.product_key, n.product_id
+    from named n join dw.dim_geography g on n.geo = 'reg:' || g.region_code
+    union all
+    select g.geo_key, n.year, n.flow, n.product_key, n.product_id
+    from named n cross join dw.dim_geography g where n.geo = 'fr'),
 supply as materialized (
-    select n.product_id, t.partner_key, sum(t.value_eur)::bigint as value_eur
-    from named n
-    join territory_cell t on t.geo = n.geo and t.year = n.year and t.flow = n.flow and t.product_key = n.product_key
+    select t.product_id, c.partner_key, sum(c.value_eur)::bigint as value_eur
+    from cell c
+    join target t on t.geo_key = c.geo_key and t.year = c.year and t.flow = c.flow and t.product_key = c.product_key
     group by 1, 2),
 total as (
     select s.product_id, sum(s.value_eur)::bigint as value_eur, max(s.value_eur) as top_country_eur,

@@ -103,7 +103,7 @@ class FactSlices {
                         shadow, Character.toLowerCase(f), shadow, f));
             }
         }
-        String slice = String.format(Locale.ROOT, "%s_%c_%d", shadow, Character.toLowerCase(flow), timeKey);
+        String slice = "staging." + stagedSlice(table, loadId, flow, timeKey);
         // The check constraint proves the slice's bounds, so attaching it to the warehouse needs no scan.
         dsl.execute(String.format(Locale.ROOT, "create table %s (like dw.%s including defaults including constraints,"
                 + " constraint %s_bounds check (flow = '%c' and time_key = %d))", slice, table, partition(table, flow, timeKey), flow, timeKey));
@@ -152,21 +152,21 @@ class FactSlices {
             add(SUMS, loadId, s.flow(), s.timeKey());
         }
         try {
-            fill(shadow(SUMS, loadId), loadId, made);
+            fill(loadId, made);
         } catch (SQLException e) {
             throw new IllegalStateException("could not sum the new slices of the load: " + e.getMessage(), e);
         }
         swapIn(SUMS, loadId, slices);
     }
 
-    private void fill(String shadow, long loadId, Optional<List<SliceSums.Sum>> made) throws SQLException {
+    private void fill(long loadId, Optional<List<SliceSums.Sum>> made) throws SQLException {
         if (made.isPresent()) {
             CopyText rows = new CopyText();
             for (SliceSums.Sum s : made.get()) {
                 rows.field(s.timeKey()).field(String.valueOf(s.flow())).field(s.depCode()).field(s.country()).field(s.cpf4())
                         .field(s.valueEur()).field(s.lines()).endRow();
             }
-            rows.copyIn(dataSource, "COPY " + shadow + " " + SUM_COLUMNS + " FROM STDIN");
+            rows.copyIn(dataSource, "COPY " + shadow(SUMS, loadId) + " " + SUM_COLUMNS + " FROM STDIN");
         } else if (exists(shadow(FACTS, loadId))) {
             // per département and country, and per département and CPF4, by code (as made while staging)
             Name f = shadowName(FACTS, loadId);
@@ -204,7 +204,7 @@ class FactSlices {
     private void swapIn(String table, long loadId, List<Slice> slices) {
         String shadow = shadow(table, loadId);
         for (Slice s : slices) {
-            String slice = String.format(Locale.ROOT, "%s_%c_%d", table + "_" + loadId, Character.toLowerCase(s.flow()), s.timeKey());
+            String slice = stagedSlice(table, loadId, s.flow(), s.timeKey());
             String partition = partition(table, s.flow(), s.timeKey());
             dsl.execute(String.format(Locale.ROOT, "alter table %s_%c detach partition staging.%s",
                     shadow, Character.toLowerCase(s.flow()), slice));
@@ -220,6 +220,11 @@ class FactSlices {
     /** Drops the load's shadow of dw.{table} and the slices it still holds. */
     void drop(String table, long loadId) {
         dsl.execute("drop table if exists " + shadow(table, loadId));
+    }
+
+    /** A load's new slice, in schema staging until swapped in, e.g. fact_trade_12_e_20241 ({@link #built} reads it back). */
+    private static String stagedSlice(String table, long loadId, char flow, int timeKey) {
+        return partition(table + "_" + loadId, flow, timeKey);
     }
 
     /** The warehouse's partition of a slice, e.g. fact_trade_e_20241. */

@@ -44,6 +44,8 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
     private final DataSource dataSource;
     private final FactSlices factSlices;
     private long loadId;
+    /** The COPY of this load's rows into its new fact slices. */
+    private String rowsCopy;
     private DimensionKeys keys;
     /** The load's slices (flow << 16 ^ time key) that have their table, the last one met first; null: to look up. */
     private int[] slices;
@@ -71,6 +73,7 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
     @Override
     public void beforeStep(StepExecution stepExecution) {
         loadId = stepExecution.getJobExecution().getJobInstanceId();
+        rowsCopy = String.format(ROWS_COPY, FactSlices.shadow(FactSlices.FACTS, loadId));
         sums = new SliceSums(loadId);
     }
 
@@ -193,7 +196,7 @@ class StagingWriter implements ItemStreamWriter<List<ParsedLine.Rejected>>, Step
 
     private void sendBatch() throws SQLException {
         if (rowCopy == null) {
-            rowCopy = CopyBuffer.copyApi(dataSource).copyIn(String.format(ROWS_COPY, FactSlices.shadow(FactSlices.FACTS, loadId)));
+            rowCopy = CopyBuffer.copyApi(dataSource).copyIn(rowsCopy);
             byte[] header = CopyBinary.header();
             rowCopy.writeToCopy(header, 0, header.length);
         }

@@ -169,8 +169,14 @@ class DashboardPushTest {
 
         assertThat(writes()).containsExactly("PUT /api/card/" + kpi.path("id").asLong());
         assertThat(kpi.path("archived").asBoolean()).isFalse();
+        assertThat(kpi.path("collection_id").asLong()).isEqualTo(collectionId());
+        // Metabase answers a card archived on its own with the Trash as its collection
         assertThat(changes).filteredOn(Change::drift).extracting(Change::key, Change::fields)
-                .containsExactly(tuple("fiche-territoriale/kpi-exportations", List.of("archived: true → false")));
+                .containsExactly(tuple("fiche-territoriale/kpi-exportations", List.of("collection_id: " + metabase.trash()
+                        + " → " + collectionId(), "archived: true → false")));
+        metabase.forget();
+        push(dashboards);
+        assertThat(writes()).isEmpty();
     }
 
     @Test

@@ -60,6 +60,7 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
     private final List<Fault> faults = new ArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private Instant clock = Instant.parse("2026-12-01T08:00:00Z");
+    private final long trash;
     String version = "v0.63.19";
     /** false: a Metabase never set up, which has no account yet and hands out a setup token. */
     boolean setUp = true;
@@ -71,8 +72,11 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
     }
 
     FakeMetabase() throws IOException {
-        // What a new Metabase holds before any push: the administrator's personal collection (made with the
-        // account) and the Sample Database (src/metabase/sample_data/impl.clj), so our ids are not the first ones.
+        // What a new Metabase holds before any push: the Trash (a collection made by a migration, where what is
+        // archived on its own is shown), the administrator's personal collection (made with the account) and the
+        // Sample Database (src/metabase/sample_data/impl.clj), so our ids are not the first ones.
+        trash = store(collections, "collection", JSON.createObjectNode().put("name", "Trash").putNull("description")
+                .put("type", "trash")).get("id").asLong();
         store(collections, "collection", JSON.createObjectNode().put("name", "Admin's Personal Collection")
                 .putNull("description").put("personal_owner_id", 1));
         store(databases, "database", JSON.createObjectNode().put("name", "Sample Database").put("engine", "h2")
@@ -123,6 +127,11 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
         return collections;
     }
 
+    /** The Trash's id: the collection_id GET gives for what was archived on its own. */
+    long trash() {
+        return trash;
+    }
+
     /** A collection made by hand in Metabase (to move a card to). */
     synchronized long handMadeCollection(String name) {
         return store(collections, "collection", JSON.createObjectNode().put("name", name).putNull("description")).get("id").asLong();
@@ -171,9 +180,7 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
         Map<String, List<String>> params = params(query);
         return switch (request.method() + " " + kind) {
             case "GET user" -> json(JSON.createObjectNode().put("id", 1).put("email", adminEmail).put("is_superuser", administrator));
-            case "GET collection" -> id == null ? json(array(collections.values().stream()
-                    .filter(c -> c.path("archived").asBoolean() == flag(params, "archived")).toList()))
-                    : items(Long.parseLong(id), params);
+            case "GET collection" -> id == null ? listCollections(flag(params, "archived")) : items(Long.parseLong(id), params);
             case "POST collection" -> json(store(collections, "collection", pick(request.body(), Set.of("name", "description",
                     "parent_id", "authority_level", "namespace"))));
             case "PUT collection" -> update(collections, id, pick(request.body(), Set.of("name", "description", "archived",
@@ -193,7 +200,8 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
                 yield json(db);
             }
             case "GET card" -> id == null ? listCards(params) : findCard(id)
-                    .map(c -> json(flag(params, "legacy-mbql") ? legacy(c) : c)).orElse(status(404, "Not found."));
+                    .map(c -> json(inTrashIfArchivedDirectly(flag(params, "legacy-mbql") ? legacy(c) : c)))
+                    .orElse(status(404, "Not found."));
             case "POST card" -> createCard(request.body());
             case "PUT card" -> updateCard(id, request.body());
             case "POST dashboard" -> {
@@ -207,7 +215,8 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
                 yield json(d);
             }
             case "GET dashboard" -> id == null ? listDashboards(params) : dashboards.containsKey(Long.parseLong(id))
-                    ? json(withDashcardCards(dashboards.get(Long.parseLong(id)))) : status(404, "Not found.");
+                    ? json(inTrashIfArchivedDirectly(withDashcardCards(dashboards.get(Long.parseLong(id)))))
+                    : status(404, "Not found.");
             case "PUT dashboard" -> updateDashboard(id, request.body());
             case "DELETE dashboard" -> {
                 dashboards.remove(Long.parseLong(id));
@@ -262,12 +271,54 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
         if (update.has("visualization_settings")) {
             update.set("visualization_settings", normalizedSettings(update.get("visualization_settings")));
         }
-        if (update.has("archived")) {
-            update.put("archived_directly", update.get("archived").asBoolean());
-        }
+        archivedDirectly(stored, update);
         stored.setAll(update);
         stored.put("updated_at", clock.toString());
         return json(stored);
+    }
+
+    /**
+     * src/metabase/api/common.clj updates-with-archived-directly: a change of archived sets archived_directly to it,
+     * and a collection_id sent along with archived=true is thrown away (the item keeps its collection, shown in the
+     * Trash).
+     */
+    private static void archivedDirectly(ObjectNode stored, ObjectNode update) {
+        if (update.has("archived") && update.get("archived").asBoolean() != stored.path("archived").asBoolean()) {
+            update.put("archived_directly", update.get("archived").asBoolean());
+            if (update.get("archived").asBoolean()) {
+                update.remove("collection_id");
+            }
+        }
+    }
+
+    /**
+     * src/metabase/api/common.clj present-in-trash-if-archived-directly, applied by GET /api/card/:id and
+     * GET /api/dashboard/:id: what was archived on its own is answered with the Trash's id as its collection_id
+     * (the collection it came from stays stored, and is where it goes back when unarchived).
+     */
+    private ObjectNode inTrashIfArchivedDirectly(ObjectNode item) {
+        if (!item.path("archived_directly").asBoolean()) {
+            return item;
+        }
+        return item.deepCopy().put("collection_id", trash);
+    }
+
+    /**
+     * GET /api/collection/ (src/metabase/collections_rest/api.clj select-collections): the Root Collection first
+     * (its id is the string "root"), then the unarchived collections; the Trash only with archived=true, beside the
+     * archived ones.
+     */
+    private MockResponse listCollections(boolean archived) {
+        List<JsonNode> listed = new ArrayList<>();
+        if (!archived) {
+            listed.add(JSON.createObjectNode().put("id", "root").put("name", "Our analytics").putNull("description")
+                    .put("can_write", true));
+        }
+        collections.values().stream().filter(c -> archived
+                        ? c.path("archived").asBoolean() || c.get("id").asLong() == trash
+                        : !c.path("archived").asBoolean() && c.get("id").asLong() != trash)
+                .forEach(listed::add);
+        return json(array(listed));
     }
 
     /** GET /api/card/?f=: src/metabase/queries_rest/db.clj, f=all the unarchived cards, f=archived the others. */
@@ -344,6 +395,7 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
         if (update.has("parameters")) {
             update.set("parameters", parameters(update.get("parameters")));
         }
+        archivedDirectly(stored, update);
         stored.setAll(update);
         stored.put("updated_at", clock.toString());
         return json(withDashcardCards(stored));
@@ -357,8 +409,8 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
 
     /**
      * GET /api/collection/:id/items (src/metabase/collections_rest/api.clj): cards and dashboards with their name and
-     * description but no query; archived=true lists the archived items instead of the others, and a card archived on
-     * its own (archived_directly) only in the Trash; the response is {total, data, models, limit, offset}.
+     * description but no query; archived=true lists the archived items instead of the others, and a card or dashboard
+     * archived on its own (archived_directly) only in the Trash; the response is {total, data, models, limit, offset}.
      */
     private MockResponse items(long collection, Map<String, List<String>> params) {
         if (!collections.containsKey(collection)) {
@@ -374,7 +426,7 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
         }
         if (models.contains("dashboard")) {
             dashboards.values().stream().filter(d -> d.path("collection_id").asLong() == collection
-                            && d.path("archived").asBoolean() == archived)
+                            && d.path("archived").asBoolean() == archived && !d.path("archived_directly").asBoolean())
                     .forEach(d -> items.add(item(d, "dashboard")));
         }
         ObjectNode page = JSON.createObjectNode().put("total", items.size());

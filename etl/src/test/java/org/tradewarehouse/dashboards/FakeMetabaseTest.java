@@ -86,6 +86,21 @@ class FakeMetabaseTest {
         assertThat(client.get("/api/collection/" + collection + "/items?models=card&archived=true").path("data")).isEmpty();
         assertThat(client.get("/api/card/?f=all")).isEmpty();
         assertThat(client.get("/api/card/?f=archived")).extracting(c -> c.path("id").asLong()).containsExactly(card);
+        // shown in the Trash, while it keeps its collection to go back to
+        assertThat(client.get("/api/card/" + card).path("collection_id").asLong()).isEqualTo(metabase.trash());
+        client.put("/api/card/" + card, JSON().createObjectNode().put("archived", false));
+        assertThat(client.get("/api/card/" + card).path("collection_id").asLong()).isEqualTo(collection);
+        assertThat(client.get("/api/collection/" + collection + "/items?models=card").path("data")).hasSize(1);
+    }
+
+    @Test
+    void theCollectionsListStartsWithTheRootAndLeavesTheTrashToTheArchived() {
+        JsonNode listed = client.get("/api/collection/?archived=false");
+
+        assertThat(listed.get(0).path("id").asString()).isEqualTo("root");
+        assertThat(listed).extracting(c -> c.path("id").asString()).doesNotContain(String.valueOf(metabase.trash()));
+        assertThat(client.get("/api/collection/?archived=true")).extracting(c -> c.path("id").asLong())
+                .containsExactly(metabase.trash());
     }
 
     private static ObjectNode card() {

@@ -61,7 +61,7 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private Instant clock = Instant.parse("2026-12-01T08:00:00Z");
     private final long trash;
-    String version = "v0.63.19";
+    String version = "v0.63.19.1";
     /** false: a Metabase never set up, which has no account yet and hands out a setup token. */
     boolean setUp = true;
     boolean administrator = true;

@@ -46,7 +46,7 @@ class ComposeFileTest {
             String image = services.path(name).path("image").asString();
             assertThat(image).as(name).matches("[a-z0-9./_-]+:[A-Za-z0-9._-]+").doesNotEndWith(":latest");
         }
-        Matcher version = Pattern.compile("metabase/metabase:v0\\.(\\d+)\\.\\d+").matcher(services.path("metabase").path("image").asString());
+        Matcher version = Pattern.compile("metabase/metabase:v0\\.(\\d+)\\.\\d+(\\.\\d+)?").matcher(services.path("metabase").path("image").asString());
         assertThat(version.matches()).isTrue();
         assertThat(Integer.parseInt(version.group(1))).isGreaterThanOrEqualTo(63);
         String tag = services.path("metabase").path("image").asString().substring("metabase/metabase:".length());

@@ -49,6 +49,10 @@ class DashboardsCommandTest {
         Run second = run(env, "push");
         assertThat(second.exit()).isZero();
         assertThat(second.out()).contains("0 change(s) made, " + things + " thing(s) already up to date");
+        for (String doc : List.of("README.md", "dashboards/README.md")) { // the docs say what the two pushes print
+            assertThat(Path.of("..", doc)).as(doc).content().contains(things + " change(s) made, 0 thing(s) already up to date")
+                    .contains("0 change(s) made, " + things + " thing(s) already up to date");
+        }
 
         Run plan = run(env, "plan");
         assertThat(plan.exit()).isZero();

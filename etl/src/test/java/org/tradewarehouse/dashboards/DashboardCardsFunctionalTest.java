@@ -16,6 +16,8 @@ import org.tradewarehouse.fiche.FicheService;
 import org.tradewarehouse.fiche.ProductLevel;
 import org.tradewarehouse.ingest.LoadService;
 import org.tradewarehouse.warehouse.ReaderRole;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 
@@ -55,6 +57,8 @@ class DashboardCardsFunctionalTest {
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    JsonMapper json;
     JdbcTemplate reader;
 
     RawRows raw;
@@ -121,8 +125,8 @@ class DashboardCardsFunctionalTest {
                                 meur(p.balanceEur()));
                     }
                 }
-                case "produits-exportations" -> products(rows, "Exportations", territory.products().exports());
-                case "produits-importations" -> products(rows, "Importations", territory.products().imports());
+                case "produits-exportations" -> products(rows, "Exportations", ficheJson().path("products").path("exports"));
+                case "produits-importations" -> products(rows, "Importations", ficheJson().path("products").path("imports"));
                 case "sankey-exportations" -> assertThat(rows).containsExactlyElementsOf(links(territory.sankey().exports(), true, false));
                 case "sankey-exportations-region" -> assertThat(rows).containsExactlyElementsOf(links(region.sankey().exports(), true, false));
                 case "sankey-exportations-france" -> assertThat(rows).containsExactlyElementsOf(links(france.sankey().exports(), true, false));
@@ -364,14 +368,24 @@ class DashboardCardsFunctionalTest {
                 .isCloseTo((double) t.totalEur() / t.previousYearEur() - 1, within(1e-15));
     }
 
-    /** The treemap's tiles, the fiche's top 10 then "Autres produits": flow (the one group), name, M€, share of the flow. */
-    static void products(List<List<Object>> rows, String flow, List<Fiche.Product> products) {
-        assertThat(rows).hasSize(products.size());
-        assertThat(products.get(products.size() - 1).code()).isEqualTo("AUTRES");
+    /** The territory's fiche as {@code fiche --format json} prints it: the Fiche written by the application's JsonMapper. */
+    JsonNode ficheJson() {
+        return json.readTree(json.writeValueAsString(territory));
+    }
+
+    /**
+     * The treemap's tiles are the products of the fiche's JSON, in its order: its top 10, then AUTRES ("Autres
+     * produits") for the rest of the flow; each row: flow (the one group), name, M€, share of the flow.
+     */
+    static void products(List<List<Object>> rows, String flow, JsonNode products) {
+        assertThat(products).hasSize(11);
+        assertThat(products.get(10).path("code").asString()).isEqualTo("AUTRES");
+        assertThat(rows).hasSize(11);
         for (int i = 0; i < rows.size(); i++) {
-            Fiche.Product p = products.get(i);
-            assertThat(rows.get(i).subList(0, 3)).containsExactly(flow, p.name(), meur(p.valueEur()));
-            assertThat(((BigDecimal) rows.get(i).get(3)).doubleValue()).isCloseTo(p.share(), within(1e-15));
+            JsonNode p = products.get(i);
+            assertThat(p.path("code").asString()).isNotBlank();
+            assertThat(rows.get(i).subList(0, 3)).containsExactly(flow, p.path("name").asString(), meur(p.path("valueEur").asLong()));
+            assertThat(((BigDecimal) rows.get(i).get(3)).doubleValue()).isCloseTo(p.path("share").asDouble(), within(1e-15));
         }
     }
 

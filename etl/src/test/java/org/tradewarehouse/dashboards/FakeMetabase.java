@@ -510,8 +510,9 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
     }
 
     /**
-     * src/metabase/parameters/schema.cljc normalize-parameters: values_source_config loses its nil or empty entries
-     * (normalize-values-source-config); parameter mappings lose a card_id that is not a positive integer.
+     * src/metabase/parameters/schema.cljc normalize-parameters: values_source_config loses its nil entries and its
+     * empty lists, nothing else (normalize-values-source-config); parameter mappings lose a card_id that is not a
+     * positive integer.
      */
     private static JsonNode parameters(JsonNode parameters) {
         if (!parameters.isArray()) {
@@ -522,7 +523,7 @@ class FakeMetabase extends Dispatcher implements AutoCloseable {
             if (p.path("values_source_config").isObject()) {
                 ObjectNode config = (ObjectNode) p.get("values_source_config");
                 List<String> empty = config.properties().stream().filter(e -> e.getValue().isNull()
-                        || (e.getValue().isArray() || e.getValue().isObject()) && e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+                        || e.getValue().isArray() && e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
                 empty.forEach(config::remove);
             }
         }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.jooq.impl.DSL.excluded;
@@ -188,6 +189,16 @@ class Dimensions {
             Integer key = reserved.get(cpf4);
             upserts.add((key == null ? insert : insert.set(DIM_PRODUCT.PRODUCT_KEY, key))
                     .onConflict(DIM_PRODUCT.CPF4).doUpdate().set(row));
+        }
+        // An A129 label is its group's: the CPF4s of the group that only earlier publications held take it too, else
+        // the group would have two names and the rankings, one row per group, two rows.
+        for (String a129 : new TreeSet<>(products.values())) {
+            Record a129Label = a129Labels.get(a129);
+            if (a129Label != null) {
+                String label = a129Label.get(LABEL.LABEL);
+                upserts.add(dsl.update(DIM_PRODUCT).set(DIM_PRODUCT.A129_LABEL, label)
+                        .where(DIM_PRODUCT.A129.eq(a129), DIM_PRODUCT.A129_LABEL.ne(label)));
+            }
         }
     }
 

@@ -160,6 +160,31 @@ class LoadJobFunctionalTest {
     }
 
     @Test
+    void anA129LabelOfALaterAnnexNamesEveryProductOfItsGroup() throws Exception {
+        loads.load(annual, false);
+        // A later publication holds one CPF4 of an A129 group of several and renames the group in its A129 annex (as
+        // the demo's sample after a real publication, whose labels differ): the group's other CPF4s, which only the
+        // earlier load held, take the new name too, and the rankings, one row per group, are refreshed.
+        String group = jdbc.queryForObject("select a129 from dw.dim_product group by a129 having count(*) > 1"
+                + " order by a129 limit 1", String.class);
+        List<String> members = jdbc.queryForList("select cpf4 from dw.dim_product where a129 = ? order by cpf4",
+                String.class, group);
+        List<String[]> rows = raw.rows().stream().filter(f -> f[2].equals("2024") && f[1].equals("4")
+                && (f[6].equals(members.get(0)) || !members.contains(f[6]))).toList();
+        assertThat(rows).anyMatch(f -> f[6].equals(members.get(0)));
+        Path renamed = zip(dir.resolve("renamed.zip"), Map.of("REGIONAL_CPF4PAYSE.txt", lines(rows, "E"),
+                "REGIONAL_CPF4PAYSI.txt", lines(rows, "I"), "Libelle_A129.txt", group + ";Groupe renommé;200901;999912\r\n"));
+
+        LoadOutcome outcome = loads.load(List.of(renamed), false);
+        assertThat(outcome.status()).as(outcome.toString()).isEqualTo(LoadOutcome.Status.PUBLISHED);
+
+        assertThat(jdbc.queryForList("select distinct a129_label from dw.dim_product where a129 = ?", String.class, group))
+                .containsExactly("Groupe renommé");
+        assertThat(jdbc.queryForList("select distinct product_name from mart.product_ranking where level = 'A129'"
+                + " and product = ?", String.class, group)).containsExactly("Groupe renommé");
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aStoppedLoadResumesWhereItStoppedAndEndsWithExactTotals(CapturedOutput output) throws Exception {
         var before = TestWarehouse.fingerprint(jdbc);

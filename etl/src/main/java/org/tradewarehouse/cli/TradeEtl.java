@@ -50,7 +50,8 @@ public class TradeEtl implements Runnable {
             }
             Throwable cause = root;
             cmd.getErr().println("error: " + DatabaseUnreachable.describe(e)
-                    .orElseGet(() -> (e == cause ? "" : firstLine(e.getMessage()) + ": ") + cause.getMessage().strip()));
+                    .orElseGet(() -> (e == cause ? "" : firstLine(e.getMessage()) + ": ")
+                            + (cause.getMessage() == null ? cause.toString() : cause.getMessage().strip())));
             if (System.getenv("TRADE_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             } else {

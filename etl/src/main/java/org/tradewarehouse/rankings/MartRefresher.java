@@ -33,7 +33,6 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
@@ -99,14 +98,33 @@ public class MartRefresher {
 
     /**
      * A mart, the planner settings (name to value) its rebuild needs, for it only, the intermediate marts it reads,
-     * whether it gives the change from the year before, and whether its rows are made by CREATE TABLE AS first (which,
-     * unlike INSERT, may share its scan with parallel workers).
+     * whether it gives the change from the year before, whether its rows are made by CREATE TABLE AS first (which,
+     * unlike INSERT, may share its scan with parallel workers), and how its rows of some years go in once the old ones
+     * are deleted: those its function gives, unless said otherwise.
      */
     record Mart(Table<?> table, Field<Short> year, BiFunction<Field<Short[]>, Field<Integer[]>, Table<?>> rows,
-                Map<String, String> settings, List<Table<?>> after, boolean yearAfter, boolean parallel) {
+                Map<String, String> settings, List<Table<?>> after, boolean yearAfter, boolean parallel, Insert insert) {
+
+        Mart(Table<?> table, Field<Short> year, BiFunction<Field<Short[]>, Field<Integer[]>, Table<?>> rows,
+             Map<String, String> settings, List<Table<?>> after, boolean yearAfter, boolean parallel) {
+            this(table, year, rows, settings, after, yearAfter, parallel, MartRefresher::insertRows);
+        }
+
         String name() {
             return table.getSchema().getName() + "." + table.getName();
         }
+
+        /** Its function's rows of those years, the years and quarters written into the statement (each planned on its own values). */
+        Table<?> rows(SortedSet<Integer> years) {
+            return rows.apply(inline(years.stream().map(Integer::shortValue).toArray(Short[]::new)),
+                    inline(years.stream().flatMap(y -> Stream.of(1, 2, 3, 4).map(q -> y * 10 + q)).toArray(Integer[]::new)));
+        }
+    }
+
+    /** How a mart's rows of some years go in, its old ones deleted. */
+    @FunctionalInterface
+    interface Insert {
+        void rows(DSLContext dsl, Mart mart, SortedSet<Integer> years);
     }
 
     /** The years refreshed, the reason (for the log), and whether they are all the warehouse holds (the others' rows go). */
@@ -145,11 +163,6 @@ public class MartRefresher {
         // counting the one refreshing.
         Map<String, String> links = Map.of("work_mem", "'" + baseWorkMem + "'", "enable_mergejoin", "off",
                 "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
-        // The top products' suppliers group a million sums per département, CPF4 and partner, then two million per top
-        // product and partner: hashed in memory (8 x work_mem), never sorted, which spilled both to disk (a full year:
-        // 12.2 s, 9.3 s hashed). No parallel workers: the Sankey's pass has them, on the machine's other cores.
-        Map<String, String> supplies = Map.of("work_mem", "'" + baseWorkMem + "'", "hash_mem_multiplier", "8",
-                "enable_mergejoin", "off", "enable_nestloop", "off", "enable_sort", "off", "max_parallel_workers_per_gather", "0");
         this.intermediate = List.of(
                 new Mart(PARTNER_SUM, PARTNER_SUM.YEAR, Tables::PARTNER_SUM_ROWS, sums, List.of(), false, false),
                 new Mart(CPF4_SUM, CPF4_SUM.YEAR, Tables::CPF4_SUM_ROWS, sums, List.of(), false, false),
@@ -168,9 +181,9 @@ public class MartRefresher {
                         false, false),
                 new Mart(QUARTER_TOTAL, QUARTER_TOTAL.YEAR, Tables::QUARTER_TOTAL_ROWS, bulk, List.of(), false, false),
                 new Mart(PRODUCT_RANKING, PRODUCT_RANKING.YEAR, Tables::PRODUCT_RANKING_ROWS, bulk, List.of(PRODUCT_SUM), true, false),
-                // a pass over the facts: the top products' partners, for the fiche's dependence figures
-                new Mart(PRODUCT_SUPPLIER, PRODUCT_SUPPLIER.YEAR, Tables::PRODUCT_SUPPLIER_ROWS, supplies, List.of(PRODUCT_SUM),
-                        false, false),
+                // a pass over the facts, summed in this process: the top products' partners, for the dependence figures
+                new Mart(PRODUCT_SUPPLIER, PRODUCT_SUPPLIER.YEAR, Tables::PRODUCT_SUPPLIER_TARGETS, bulk, List.of(PRODUCT_SUM),
+                        false, false, ProductSuppliers::insert),
                 new Mart(SANKEY_LINK, SANKEY_LINK.YEAR, Tables::SANKEY_LINK_ROWS, bulk,
                         List.of(SANKEY_PAIR, SANKEY_COUNTRY, PRODUCT_SUM), false, false));
     }
@@ -313,24 +326,27 @@ public class MartRefresher {
         if (mart.yearAfter() && !refreshed.all()) {
             refreshed.years().forEach(y -> years.add(y + 1));
         }
-        // years and quarters are integers: written into the statement, so that each is planned on its own values
-        Field<Short[]> yearArray = inline(years.stream().map(Integer::shortValue).toArray(Short[]::new));
-        Table<?> rows = mart.rows().apply(yearArray,
-                inline(years.stream().flatMap(y -> Stream.of(1, 2, 3, 4).map(q -> y * 10 + q)).toArray(Integer[]::new)));
         dsl.execute(SMALL_SAMPLES); // also for the analysis of the new rows
         mart.settings().forEach((name, value) -> dsl.execute("set local " + name + " = " + value));
+        dsl.deleteFrom(mart.table()).where(refreshed.all() ? noCondition()
+                : mart.year().in(years.stream().map(Integer::shortValue).toList())).execute();
+        mart.insert().rows(dsl, mart, years);
+        mart.settings().keySet().forEach(name -> dsl.execute("set local " + name + " to default"));
+        dsl.execute("analyze {0}", mart.table());
+        timings.put(mart.name(), String.format(Locale.ROOT, "%s %.1f s", mart.name(), since(t)));
+    }
+
+    /** The rows its function gives, made by CREATE TABLE AS first when the mart says so. */
+    private static void insertRows(DSLContext dsl, Mart mart, SortedSet<Integer> years) {
+        Table<?> rows = mart.rows(years);
         if (mart.parallel()) {
             dsl.createTemporaryTable(MART_ROWS).as(selectFrom(rows)).onCommitDrop().execute();
             rows = table(MART_ROWS);
         }
-        dsl.deleteFrom(mart.table()).where(refreshed.all() ? noCondition() : mart.year().eq(any(yearArray))).execute();
         dsl.insertInto(mart.table()).select(selectFrom(rows)).execute();
         if (mart.parallel()) {
             dsl.dropTable(MART_ROWS).execute();
         }
-        mart.settings().keySet().forEach(name -> dsl.execute("set local " + name + " to default"));
-        dsl.execute("analyze {0}", mart.table());
-        timings.put(mart.name(), String.format(Locale.ROOT, "%s %.1f s", mart.name(), since(t)));
     }
 
     /** In the caller's transaction, with the marts: what they are now made from. */
@@ -345,9 +361,9 @@ public class MartRefresher {
         }
     }
 
-    /** The functions and views of the mart schema, as PostgreSQL holds them. */
+    /** The functions and views of the mart schema, as PostgreSQL holds them, and the marts summed in this process. */
     private String definitions() {
-        return dsl.fetchSingle("""
+        return ProductSuppliers.SUMS + ":" + dsl.fetchSingle("""
                 select md5(coalesce(string_agg(definition, ';' order by definition), ''))
                 from (select pg_get_functiondef(p.oid) as definition from pg_proc p where p.pronamespace = 'mart'::regnamespace
                       union all

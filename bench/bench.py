@@ -246,7 +246,8 @@ def main():
             copy = statistics.median(copies)
             # each run's own ratios: its copy and its load ran one after the other, under the same machine load
             for name, of in (("load_ratio", lambda c, l: l["load"] / c), ("staging_ratio", lambda c, l: l["staging"] / c),
-                             ("refresh_ratio", lambda c, l: l["refresh"] / l["load"])):
+                             ("refresh_ratio", lambda c, l: l["refresh"] / l["load"]),
+                             ("wall_ratio", lambda c, l: l["wall"] / c)):
                 values = [of(c, l) for c, l in zip(copies, loads)]
                 med[name] = (statistics.median(values), min(values), max(values))
             latencies = [fiche_latency(db, 2024) for _ in range(a.runs)]
@@ -290,6 +291,19 @@ def web_section(a, w):
 
 def replace_web_section(a, web):
     replace_section(a, WEB_TITLE, web_section(a, web))
+
+
+def existing_section(a, title):
+    """The section of that title in the existing file, or None."""
+    if not os.path.exists(a.out):
+        return None
+    with open(a.out) as f:
+        text = f.read()
+    start = text.find(title)
+    if start < 0:
+        return None
+    end = text.find("\n## ", start + len(title))
+    return text[start:].rstrip("\n") if end < 0 else text[start:end].rstrip("\n")
 
 
 def replace_section(a, title, section):
@@ -410,14 +424,15 @@ def write(a, results, web):
         " is the median of the runs' own ratios, with their range in brackets (the machine's speed drifts between"
         " runs, and a run's two timings drift together).", "",
         "| scale | rows | psql \\copy (s) | load (s) | load / copy (goal ≤ 4) | staging step (s) | staging / copy"
-        " (goal ≤ 1.5) | publish step (s) | refresh (s) | refresh / load (goal ≤ 30 %) | process (s) | peak RSS (MiB)"
-        " | peak heap (MiB) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        " (goal ≤ 1.5) | publish step (s) | refresh (s) | refresh / load (goal ≤ 30 %) | process (s) | process / copy"
+        " (goal ≤ 6) | peak RSS (MiB) | peak heap (MiB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for scale, rows, copy, m in results:
         lines.append(f"| {scale} | {rows:,} | {copy:.1f} | {m['load']:.1f} | {ratio(m['load_ratio'])} |"
                      f" {m['staging']:.1f} | {ratio(m['staging_ratio'])} | {m['publish']:.1f} |"
                      f" {m['refresh']:.1f} | {ratio(m['refresh_ratio'], percent=True)} | {m['wall']:.1f} |"
+                     f" {ratio(m['wall_ratio'])} |"
                      f" {m['rss']:.0f} | {m['heap']:.0f} |")
     lines += ["", "## Fiche data query", "",
               "`trade-etl fiche --year 2024 --measure-latency`: the fiche's data query (totals, partners, products,"
@@ -428,6 +443,9 @@ def write(a, results, web):
     lines.append("")
     if web:
         lines += web_section(a, web)
+    history = existing_section(a, HISTORY_TITLE)  # measured by --only history, kept
+    if history:
+        lines += ["", history]
     with open(a.out, "w") as f:
         f.write("\n".join(lines))
     print("\n".join(lines))

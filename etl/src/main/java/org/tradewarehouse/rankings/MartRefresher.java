@@ -2,7 +2,6 @@ package org.tradewarehouse.rankings;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Name;
 import org.jooq.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +36,8 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.selectFrom;
-import static org.jooq.impl.DSL.table;
 import static org.tradewarehouse.db.dw.Tables.DIM_GEOGRAPHY;
 import static org.tradewarehouse.db.dw.Tables.DIM_PARTNER_COUNTRY;
 import static org.tradewarehouse.db.dw.Tables.DIM_PRODUCT;
@@ -93,21 +90,19 @@ public class MartRefresher {
     private static final String DIMENSIONS = "dimensions";
     /** The advisory lock serialising refreshes ("rank"); loads have their own. */
     private static final long REFRESH_LOCK_KEY = 0x72616e6bL;
-    /** The rows of a mart whose rows are made by CREATE TABLE AS first, until inserted. */
-    private static final Name MART_ROWS = name("mart_rows");
 
     /**
      * A mart, the planner settings (name to value) its rebuild needs, for it only, the intermediate marts it reads,
-     * whether it gives the change from the year before, whether its rows are made by CREATE TABLE AS first (which,
-     * unlike INSERT, may share its scan with parallel workers), and how its rows of some years go in once the old ones
-     * are deleted: those its function gives, unless said otherwise.
+     * whether it gives the change from the year before, and how its rows of some years go in once the old ones are
+     * deleted: those its function gives, unless it is summed in this process (its function then gives what it sums).
      */
     record Mart(Table<?> table, Field<Short> year, BiFunction<Field<Short[]>, Field<Integer[]>, Table<?>> rows,
-                Map<String, String> settings, List<Table<?>> after, boolean yearAfter, boolean parallel, Insert insert) {
+                Map<String, String> settings, List<Table<?>> after, boolean yearAfter, Insert insert) {
 
         Mart(Table<?> table, Field<Short> year, BiFunction<Field<Short[]>, Field<Integer[]>, Table<?>> rows,
-             Map<String, String> settings, List<Table<?>> after, boolean yearAfter, boolean parallel) {
-            this(table, year, rows, settings, after, yearAfter, parallel, MartRefresher::insertRows);
+             Map<String, String> settings, List<Table<?>> after, boolean yearAfter) {
+            this(table, year, rows, settings, after, yearAfter,
+                    (dsl, mart, years) -> dsl.insertInto(mart.table()).select(selectFrom(mart.rows(years))).execute());
         }
 
         String name() {
@@ -139,16 +134,10 @@ public class MartRefresher {
     private final List<Mart> published;
 
     public MartRefresher(DSLContext dsl, PlatformTransactionManager tm,
-                         @Value("${trade.rankings.base-work-mem}") String baseWorkMem,
-                         @Value("${trade.rankings.parallel-workers}") int parallelWorkers) {
+                         @Value("${trade.rankings.base-work-mem}") String baseWorkMem) {
         MemorySize.require("trade.rankings.base-work-mem", baseWorkMem);
-        if (parallelWorkers > 64) {
-            throw new IllegalArgumentException("trade.rankings.parallel-workers must be at most 64, not " + parallelWorkers);
-        }
         this.dsl = dsl;
         this.ownTransaction = new TransactionTemplate(tm);
-        // Unset (negative): the database usually runs on this machine, and the process refreshing shares the work too.
-        int workers = parallelWorkers < 0 ? Math.max(0, Runtime.getRuntime().availableProcessors() - 1) : parallelWorkers;
         // Summing the slices' sums of a year over its quarters hashes tens of thousands of groups of codes: with
         // PostgreSQL's default 4MB the hash tables spill to disk in batches.
         Map<String, String> sums = Map.of("work_mem", "'" + baseWorkMem + "'", "hash_mem_multiplier", "8",
@@ -157,35 +146,30 @@ public class MartRefresher {
         // underestimates a join (the index on the year tempts it), ran a small sample's product_ranking for 1.1 s
         // instead of 6 ms. Hash joins are right whatever the sizes; with 4MB, a year's product_ranking sorted on disk.
         Map<String, String> bulk = Map.of("enable_nestloop", "off", "work_mem", "'" + baseWorkMem + "'");
-        // The Sankey's links join millions of fact lines to a few thousand named items on computed keys, whose
-        // sizes the planner cannot know: it then picks merge or nested-loop joins that run for minutes. Hash joins
-        // are right whatever the sizes. The pass over the facts is shared with parallel workers: one process per core,
-        // counting the one refreshing.
-        Map<String, String> links = Map.of("work_mem", "'" + baseWorkMem + "'", "enable_mergejoin", "off",
-                "enable_nestloop", "off", "max_parallel_workers_per_gather", String.valueOf(workers));
         this.intermediate = List.of(
-                new Mart(PARTNER_SUM, PARTNER_SUM.YEAR, Tables::PARTNER_SUM_ROWS, sums, List.of(), false, false),
-                new Mart(CPF4_SUM, CPF4_SUM.YEAR, Tables::CPF4_SUM_ROWS, sums, List.of(), false, false),
-                new Mart(SANKEY_COUNTRY, SANKEY_COUNTRY.YEAR, Tables::SANKEY_COUNTRY_ROWS, bulk, List.of(PARTNER_SUM), false, false),
-                new Mart(PRODUCT_SUM, PRODUCT_SUM.YEAR, Tables::PRODUCT_SUM_ROWS, bulk, List.of(CPF4_SUM), false, false),
+                new Mart(PARTNER_SUM, PARTNER_SUM.YEAR, Tables::PARTNER_SUM_ROWS, sums, List.of(), false),
+                new Mart(CPF4_SUM, CPF4_SUM.YEAR, Tables::CPF4_SUM_ROWS, sums, List.of(), false),
+                new Mart(SANKEY_COUNTRY, SANKEY_COUNTRY.YEAR, Tables::SANKEY_COUNTRY_ROWS, bulk, List.of(PARTNER_SUM), false),
+                new Mart(PRODUCT_SUM, PRODUCT_SUM.YEAR, Tables::PRODUCT_SUM_ROWS, bulk, List.of(CPF4_SUM), false),
                 new Mart(SANKEY_COUNTRY_KEY, SANKEY_COUNTRY_KEY.YEAR, Tables::SANKEY_COUNTRY_KEY_ROWS, bulk,
-                        List.of(SANKEY_COUNTRY), false, false),
+                        List.of(SANKEY_COUNTRY), false),
                 new Mart(SANKEY_PRODUCT_KEY, SANKEY_PRODUCT_KEY.YEAR, Tables::SANKEY_PRODUCT_KEY_ROWS, bulk,
-                        List.of(SANKEY_COUNTRY_KEY, PRODUCT_SUM), false, false),
-                new Mart(SANKEY_PAIR, SANKEY_PAIR.YEAR, Tables::SANKEY_PAIR_ROWS, links,
-                        List.of(SANKEY_COUNTRY_KEY, SANKEY_PRODUCT_KEY), false, true));
+                        List.of(SANKEY_COUNTRY_KEY, PRODUCT_SUM), false),
+                // the Sankey's pass over the facts, summed in this process
+                new Mart(SANKEY_PAIR, SANKEY_PAIR.YEAR, Tables::SANKEY_PAIR_KEYS, bulk,
+                        List.of(SANKEY_COUNTRY_KEY, SANKEY_PRODUCT_KEY), false, SankeyPairs::insert));
         this.published = List.of(
-                new Mart(GEO_TOTAL, GEO_TOTAL.YEAR, Tables::GEO_TOTAL_ROWS, bulk, List.of(PARTNER_SUM), true, false),
-                new Mart(PARTNER_RANKING, PARTNER_RANKING.YEAR, Tables::PARTNER_RANKING_ROWS, bulk, List.of(PARTNER_SUM), true, false),
+                new Mart(GEO_TOTAL, GEO_TOTAL.YEAR, Tables::GEO_TOTAL_ROWS, bulk, List.of(PARTNER_SUM), true),
+                new Mart(PARTNER_RANKING, PARTNER_RANKING.YEAR, Tables::PARTNER_RANKING_ROWS, bulk, List.of(PARTNER_SUM), true),
                 new Mart(PARTNER_EXPOSURE, PARTNER_EXPOSURE.YEAR, Tables::PARTNER_EXPOSURE_ROWS, bulk, List.of(PARTNER_SUM),
-                        false, false),
-                new Mart(QUARTER_TOTAL, QUARTER_TOTAL.YEAR, Tables::QUARTER_TOTAL_ROWS, bulk, List.of(), false, false),
-                new Mart(PRODUCT_RANKING, PRODUCT_RANKING.YEAR, Tables::PRODUCT_RANKING_ROWS, bulk, List.of(PRODUCT_SUM), true, false),
+                        false),
+                new Mart(QUARTER_TOTAL, QUARTER_TOTAL.YEAR, Tables::QUARTER_TOTAL_ROWS, bulk, List.of(), false),
+                new Mart(PRODUCT_RANKING, PRODUCT_RANKING.YEAR, Tables::PRODUCT_RANKING_ROWS, bulk, List.of(PRODUCT_SUM), true),
                 // a pass over the facts, summed in this process: the top products' partners, for the dependence figures
                 new Mart(PRODUCT_SUPPLIER, PRODUCT_SUPPLIER.YEAR, Tables::PRODUCT_SUPPLIER_TARGETS, bulk, List.of(PRODUCT_SUM),
-                        false, false, ProductSuppliers::insert),
+                        false, ProductSuppliers::insert),
                 new Mart(SANKEY_LINK, SANKEY_LINK.YEAR, Tables::SANKEY_LINK_ROWS, bulk,
-                        List.of(SANKEY_PAIR, SANKEY_COUNTRY, PRODUCT_SUM), false, false));
+                        List.of(SANKEY_PAIR, SANKEY_COUNTRY, PRODUCT_SUM), false));
     }
 
     /** Every mart in refresh order: the intermediate ones, then the published ones. */
@@ -336,19 +320,6 @@ public class MartRefresher {
         timings.put(mart.name(), String.format(Locale.ROOT, "%s %.1f s", mart.name(), since(t)));
     }
 
-    /** The rows its function gives, made by CREATE TABLE AS first when the mart says so. */
-    private static void insertRows(DSLContext dsl, Mart mart, SortedSet<Integer> years) {
-        Table<?> rows = mart.rows(years);
-        if (mart.parallel()) {
-            dsl.createTemporaryTable(MART_ROWS).as(selectFrom(rows)).onCommitDrop().execute();
-            rows = table(MART_ROWS);
-        }
-        dsl.insertInto(mart.table()).select(selectFrom(rows)).execute();
-        if (mart.parallel()) {
-            dsl.dropTable(MART_ROWS).execute();
-        }
-    }
-
     /** In the caller's transaction, with the marts: what they are now made from. */
     private void record() {
         String keys = Stream.of(DIM_PRODUCT.PRODUCT_KEY, DIM_PARTNER_COUNTRY.PARTNER_KEY, DIM_GEOGRAPHY.GEO_KEY)
@@ -363,7 +334,7 @@ public class MartRefresher {
 
     /** The functions and views of the mart schema, as PostgreSQL holds them, and the marts summed in this process. */
     private String definitions() {
-        return ProductSuppliers.SUMS + ":" + dsl.fetchSingle("""
+        return ProductSuppliers.SUMS + ", " + SankeyPairs.SUMS + ":" + dsl.fetchSingle("""
                 select md5(coalesce(string_agg(definition, ';' order by definition), ''))
                 from (select pg_get_functiondef(p.oid) as definition from pg_proc p where p.pronamespace = 'mart'::regnamespace
                       union all

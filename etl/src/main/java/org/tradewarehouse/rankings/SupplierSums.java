@@ -50,6 +50,9 @@ final class SupplierSums {
         if (into == null) {
             return; // in no top product
         }
+        if (partnerKey >= codes.length || codes[partnerKey] == null) { // else it would count for another product's partner
+            throw new IllegalStateException("a fact line's partner key " + partnerKey + " is not in dw.dim_partner_country");
+        }
         for (int product : into) {
             int cell = product * codes.length + partnerKey;
             sums[cell] += valueEur;

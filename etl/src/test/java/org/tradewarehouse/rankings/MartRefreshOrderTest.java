@@ -63,6 +63,7 @@ class MartRefreshOrderTest {
         assertThat(reads.get("mart.sankey_link")).contains("mart.sankey_pair", "mart.sankey_country", "mart.product_sum");
         assertThat(reads.get("mart.product_ranking")).containsExactly("mart.product_sum");
         assertThat(reads.get("mart.product_supplier")).containsExactly("mart.product_sum");
+        assertThat(reads.get("mart.sankey_pair")).containsExactly("mart.sankey_country_key", "mart.sankey_product_key");
         assertThat(reads.get("mart.partner_sum")).isEmpty();
         assertThat(reads.keySet()).hasSize(refresher.marts().size());
     }

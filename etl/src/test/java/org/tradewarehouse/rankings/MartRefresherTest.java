@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The intermediate marts are rebuilt on a connection of their own while the caller's transaction refreshes the
@@ -101,13 +100,6 @@ class MartRefresherTest extends SampleLoadedTest {
         }
         assertThat(jdbc.queryForList("select * from mart.sankey_link order by geo, year, flow, level, product, country"))
                 .isEqualTo(links);
-    }
-
-    @Test
-    void refusesMoreParallelWorkersThanItAllows() {
-        assertThatThrownBy(() -> new MartRefresher(null, tm, "64MB", 65))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("trade.rankings.parallel-workers must be at most 64, not 65");
     }
 
     private Map<String, Long> franceTotals(String mart) {

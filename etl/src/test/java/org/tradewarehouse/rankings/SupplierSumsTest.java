@@ -3,6 +3,7 @@ package org.tradewarehouse.rankings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SupplierSumsTest {
 
@@ -49,5 +50,14 @@ class SupplierSumsTest {
         sums.add('E', 1, 1, 4, 0); // CN, a line worth nothing: DE, BE and US were not traded with
 
         assertThat(sums.suppliers()).containsExactly(new SupplierSums.Supplier(0, 0, "CN", 0, 0));
+    }
+
+    @Test
+    void aPartnerKeyOutsideTheDimensionIsAnErrorNotAnotherProductsPartner() {
+        SupplierSums sums = new SupplierSums(CODES, 2);
+        sums.target(0, 'E', 1, 1);
+
+        assertThatThrownBy(() -> sums.add('E', 1, 1, CODES.length, 5)).hasMessageContaining("partner key 5");
+        assertThatThrownBy(() -> sums.add('E', 1, 1, 0, 5)).hasMessageContaining("partner key 0");
     }
 }

@@ -61,16 +61,15 @@ final class CopyRows {
         });
     }
 
-    /** Rows into a mart's table: {@code columns} in the table's order, each an array of the column's values. */
-    static void in(DSLContext dsl, Table<?> mart, Object[]... columns) {
-        if (columns.length != mart.fields().length) {
-            throw new IllegalArgumentException(mart.getName() + " has " + mart.fields().length + " columns, not " + columns.length);
-        }
+    /** Rows into a mart's table, each its values in the table's column order. */
+    static void in(DSLContext dsl, Table<?> mart, List<Object[]> rows) {
         StringBuilder text = new StringBuilder();
-        for (int row = 0; row < columns[0].length; row++) {
-            for (int column = 0; column < columns.length; column++) {
-                Object value = columns[column][row];
-                text.append(column == 0 ? "" : "\t").append(value == null ? "\\N" : escape(value.toString()));
+        for (Object[] row : rows) {
+            if (row.length != mart.fields().length) {
+                throw new IllegalArgumentException(mart.getName() + " has " + mart.fields().length + " columns, not " + row.length);
+            }
+            for (int column = 0; column < row.length; column++) {
+                text.append(column == 0 ? "" : "\t").append(row[column] == null ? "\\N" : escape(row[column].toString()));
             }
             text.append('\n');
         }

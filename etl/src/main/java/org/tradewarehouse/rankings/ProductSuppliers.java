@@ -3,6 +3,7 @@ package org.tradewarehouse.rankings;
 import org.jooq.DSLContext;
 import org.tradewarehouse.db.mart.tables.ProductSupplierTargets;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -48,25 +49,13 @@ final class ProductSuppliers {
                 }
             }
             FactLines.of(dsl, year, sums::add);
-            List<SupplierSums.Supplier> suppliers = sums.suppliers();
-            int n = suppliers.size();
-            Object[] geo = new Object[n], yearOf = new Object[n], flow = new Object[n], level = new Object[n],
-                    product = new Object[n], value = new Object[n], top = new Object[n], topValue = new Object[n],
-                    unitedStates = new Object[n];
-            for (int i = 0; i < n; i++) {
-                SupplierSums.Supplier s = suppliers.get(i);
+            List<Object[]> rows = new ArrayList<>();
+            for (SupplierSums.Supplier s : sums.suppliers()) {
                 String[] r = named.get(s.product());
-                geo[i] = r[GEO];
-                yearOf[i] = r[YEAR];
-                flow[i] = r[FLOW];
-                level[i] = r[LEVEL];
-                product[i] = r[PRODUCT];
-                value[i] = s.valueEur();
-                top[i] = s.topCountry();
-                topValue[i] = s.topCountryEur();
-                unitedStates[i] = s.unitedStatesEur();
+                rows.add(new Object[] {r[GEO], r[YEAR], r[FLOW], r[LEVEL], r[PRODUCT], s.valueEur(), s.topCountry(),
+                        s.topCountryEur(), s.unitedStatesEur()});
             }
-            CopyRows.in(dsl, PRODUCT_SUPPLIER, geo, yearOf, flow, level, product, value, top, topValue, unitedStates);
+            CopyRows.in(dsl, PRODUCT_SUPPLIER, rows);
         }
     }
 

@@ -57,26 +57,14 @@ final class SankeyPairs {
                 }
             }
             FactLines.of(dsl, year, sums::add);
-            List<PairSums.Pair> pairs = sums.pairs();
-            int n = pairs.size();
-            Object[] sankey = new Object[n], geo = new Object[n], yearOf = new Object[n], flow = new Object[n],
-                    level = new Object[n], product = new Object[n], country = new Object[n], value = new Object[n],
-                    lines = new Object[n];
-            for (int i = 0; i < n; i++) {
-                PairSums.Pair p = pairs.get(i);
+            List<Object[]> rows = new ArrayList<>();
+            for (PairSums.Pair p : sums.pairs()) {
                 String[] c = countries.get(p.country());
                 String[] named = products.get(p.product());
-                sankey[i] = c[SANKEY];
-                geo[i] = c[GEO];
-                yearOf[i] = c[YEAR];
-                flow[i] = c[FLOW];
-                level[i] = named[LEVEL];
-                product[i] = named[ITEM];
-                country[i] = c[ITEM];
-                value[i] = p.valueEur();
-                lines[i] = p.lines();
+                rows.add(new Object[] {c[SANKEY], c[GEO], c[YEAR], c[FLOW], named[LEVEL], named[ITEM], c[ITEM], p.valueEur(),
+                        p.lines()});
             }
-            CopyRows.in(dsl, SANKEY_PAIR, sankey, geo, yearOf, flow, level, product, country, value, lines);
+            CopyRows.in(dsl, SANKEY_PAIR, rows);
         }
     }
 }

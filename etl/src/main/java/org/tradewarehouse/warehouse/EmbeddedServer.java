@@ -236,7 +236,7 @@ final class EmbeddedServer implements AutoCloseable {
                     // publish transaction are written once, not also to the write-ahead log.
                     .setServerConfig("wal_level", "minimal")
                     .setServerConfig("max_wal_senders", "0")
-                    // Each load's connections and parallel workers are new processes, and a process pays for each
+                    // Each load's connections are new processes, and a process pays for each
                     // page of the pool it first touches: a scan that sweeps the whole pool pays for all of it.
                     .setServerConfig("shared_buffers", s.sharedBuffers())
                     .start());

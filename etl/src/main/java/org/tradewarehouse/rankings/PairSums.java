@@ -1,14 +1,17 @@
 package org.tradewarehouse.rankings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Sankeys' links between a named product and a named country over a year: each fact line is added to every
  * Sankey naming its country (its département's, its région's, France's), there once for each level naming its CPF4.
- * Countries and products are numbered from 0 by the caller, Sankeys by the database from 1. Once all are given, each
- * (country, product of its Sankey) gets a cell of an array, and a line's country and products are found by indexing
- * arrays with its keys: no hashing per line.
+ * Countries and products are numbered from 0 by the caller, Sankeys by the database. Each (country, product of its
+ * Sankey) has a cell of an array of sums; a line finds its countries, then their Sankeys' products, by its keys
+ * ({@link KeyedItems}): no hashing per line.
  */
 final class PairSums {
 
@@ -16,18 +19,15 @@ final class PairSums {
     record Pair(int country, int product, long valueEur, long lines) {
     }
 
-    private record Key(int item, long sankey, int flow, int geoKey, int memberKey) {
-    }
-
-    private final List<Key> countryKeys = new ArrayList<>();
-    private final List<Key> productKeys = new ArrayList<>();
+    /** (flow, département key, partner key) to the named countries a line with them counts for. */
+    private final KeyedItems countries = new KeyedItems();
+    /** (Sankey, 0, CPF4 key) to the Sankey's products the line counts for there, as the Sankey's own numbers. */
+    private final KeyedItems products = new KeyedItems();
     private final long[] sankeyOf;
-    // made once all are given
-    private int geoKeys, partnerKeys, cpf4Keys;
-    /** (flow, département, partner) to the named countries; (Sankey, CPF4) to the Sankey's products, as its own numbers. */
-    private int[][] countriesAt, productsAt;
-    /** Each Sankey's products, by its own numbers; each country's first cell. */
-    private int[][] productsOf;
+    /** Each Sankey's products, by its own numbers; each product's number in its Sankey. */
+    private final List<int[]> productsOf = new ArrayList<>();
+    private final Map<Integer, Integer> ownNumber = new HashMap<>();
+    // made at the first line: each country's first cell, the cells' sums
     private int[] firstCell;
     private long[] values, lines;
 
@@ -38,32 +38,39 @@ final class PairSums {
     /** The lines of that flow, département and partner count for named country {@code country} of Sankey {@code sankey}. */
     void country(int country, long sankey, char flow, int geoKey, int partnerKey) {
         sankeyOf[country] = sankey;
-        countryKeys.add(new Key(country, sankey, flow == 'E' ? 1 : 0, geoKey, partnerKey));
+        countries.add(flow == 'E' ? 1 : 0, geoKey, partnerKey, country);
     }
 
     /** In Sankey {@code sankey}, the lines of that CPF4 count for named product {@code product}. */
     void product(int product, long sankey, int productKey) {
-        productKeys.add(new Key(product, sankey, 0, 0, productKey));
+        int s = (int) sankey;
+        while (productsOf.size() <= s) {
+            productsOf.add(new int[0]);
+        }
+        int number = ownNumber.computeIfAbsent(product, p -> {
+            int[] own = Arrays.copyOf(productsOf.get(s), productsOf.get(s).length + 1);
+            own[own.length - 1] = p;
+            productsOf.set(s, own);
+            return own.length - 1;
+        });
+        products.add(s, 0, productKey, number);
     }
 
     /** A fact line of the year. */
     void add(char flow, int geoKey, int productKey, int partnerKey, long valueEur) {
-        if (countriesAt == null) {
-            index();
+        if (firstCell == null) {
+            cells();
         }
-        if (geoKey >= geoKeys || partnerKey >= partnerKeys || productKey >= cpf4Keys) {
-            return; // a key no Sankey names
-        }
-        int[] countries = countriesAt[((flow == 'E' ? 1 : 0) * geoKeys + geoKey) * partnerKeys + partnerKey];
-        if (countries == null) {
+        int[] named = countries.get(flow == 'E' ? 1 : 0, geoKey, partnerKey);
+        if (named == null) {
             return; // a country no Sankey of its territories names
         }
-        for (int country : countries) {
-            int[] products = productsAt[(int) sankeyOf[country] * cpf4Keys + productKey];
-            if (products == null) {
+        for (int country : named) {
+            int[] own = products.get((int) sankeyOf[country], 0, productKey);
+            if (own == null) {
                 continue; // a CPF4 that Sankey names at no level
             }
-            for (int product : products) {
+            for (int product : own) {
                 values[firstCell[country] + product] += valueEur;
                 lines[firstCell[country] + product]++;
             }
@@ -72,16 +79,16 @@ final class PairSums {
 
     /** The links with lines, by country then product. */
     List<Pair> pairs() {
-        if (countriesAt == null) {
-            index();
+        if (firstCell == null) {
+            cells();
         }
         List<Pair> result = new ArrayList<>();
         for (int country = 0; country < sankeyOf.length; country++) {
-            int[] products = productsOf[(int) sankeyOf[country]];
-            for (int own = 0; own < products.length; own++) {
-                int cell = firstCell[country] + own;
+            int[] own = productsOf(country);
+            for (int number = 0; number < own.length; number++) {
+                int cell = firstCell[country] + number;
                 if (lines[cell] > 0) {
-                    result.add(new Pair(country, products[own], values[cell], lines[cell]));
+                    result.add(new Pair(country, own[number], values[cell], lines[cell]));
                 }
             }
         }
@@ -90,50 +97,19 @@ final class PairSums {
         return result;
     }
 
-    private void index() {
-        int sankeys = 1;
-        for (long s : sankeyOf) {
-            sankeys = Math.max(sankeys, (int) s + 1);
-        }
-        for (Key k : countryKeys) {
-            geoKeys = Math.max(geoKeys, k.geoKey() + 1);
-            partnerKeys = Math.max(partnerKeys, k.memberKey() + 1);
-        }
-        for (Key k : productKeys) {
-            sankeys = Math.max(sankeys, (int) k.sankey() + 1);
-            cpf4Keys = Math.max(cpf4Keys, k.memberKey() + 1);
-        }
-        countriesAt = new int[2 * geoKeys * partnerKeys][];
-        for (Key k : countryKeys) {
-            int at = (k.flow() * geoKeys + k.geoKey()) * partnerKeys + k.memberKey();
-            countriesAt[at] = append(countriesAt[at], k.item());
-        }
-        // each Sankey's products numbered on their own, from 0, in the order given
-        productsOf = new int[sankeys][0];
-        productsAt = new int[sankeys * cpf4Keys][];
-        java.util.Map<Integer, Integer> own = new java.util.HashMap<>();
-        for (Key k : productKeys) {
-            int s = (int) k.sankey();
-            int number = own.computeIfAbsent(k.item(), p -> {
-                productsOf[s] = append(productsOf[s], p);
-                return productsOf[s].length - 1;
-            });
-            int at = s * cpf4Keys + k.memberKey();
-            productsAt[at] = append(productsAt[at], number);
-        }
+    private int[] productsOf(int country) {
+        int s = (int) sankeyOf[country];
+        return s < productsOf.size() ? productsOf.get(s) : new int[0];
+    }
+
+    private void cells() {
         firstCell = new int[sankeyOf.length];
         int cells = 0;
         for (int country = 0; country < sankeyOf.length; country++) {
             firstCell[country] = cells;
-            cells += productsOf[(int) sankeyOf[country]].length;
+            cells += productsOf(country).length;
         }
         values = new long[cells];
         lines = new long[cells];
-    }
-
-    private static int[] append(int[] a, int value) {
-        int[] all = a == null ? new int[1] : java.util.Arrays.copyOf(a, a.length + 1);
-        all[all.length - 1] = value;
-        return all;
     }
 }

@@ -2,9 +2,7 @@ package org.tradewarehouse.rankings;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The top products' value per partner country over a year: each fact line is added to every top product it counts in
@@ -20,7 +18,7 @@ final class SupplierSums {
     private final String[] codes;
     private final int unitedStates;
     /** (flow, département key, CPF4 key) to the top products a line with them counts in. */
-    private final Map<Long, int[]> targets = new HashMap<>();
+    private final KeyedItems targets = new KeyedItems();
     private final int products;
     private final long[] sums;
     /** Whether a line of that (product, partner) was met: the top country is one the product was traded with. */
@@ -37,16 +35,12 @@ final class SupplierSums {
 
     /** The lines of that flow, département and CPF4 count in that top product. */
     void target(int product, char flow, int geoKey, int productKey) {
-        targets.merge(key(flow, geoKey, productKey), new int[] {product}, (a, b) -> {
-            int[] both = Arrays.copyOf(a, a.length + 1);
-            both[a.length] = b[0];
-            return both;
-        });
+        targets.add(flow == 'E' ? 1 : 0, geoKey, productKey, product);
     }
 
     /** A fact line of the year. */
     void add(char flow, int geoKey, int productKey, int partnerKey, long valueEur) {
-        int[] into = targets.get(key(flow, geoKey, productKey));
+        int[] into = targets.get(flow == 'E' ? 1 : 0, geoKey, productKey);
         if (into == null) {
             return; // in no top product
         }
@@ -83,9 +77,5 @@ final class SupplierSums {
             }
         }
         return result;
-    }
-
-    private static long key(char flow, int geoKey, int productKey) {
-        return (flow == 'E' ? 1L << 62 : 0) | ((long) geoKey << 31) | productKey;
     }
 }
